@@ -1,0 +1,41 @@
+import type { zhCN } from "./zhCN";
+
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+
+/** English; the type keeps it key-for-key with zh-CN. */
+export const en: Shape<typeof zhCN> = {
+  app: {
+    title: "Grid risk event management",
+    subtitle: "Off-campus training risks · prior assessment · joint handling · follow-up",
+    skipToContent: "Skip to main content",
+  },
+  language: { label: "Language", zh: "中文", en: "English" },
+  connection: { live: "Live", reconnecting: "Reconnecting", offline: "Offline" },
+  status: {
+    heading: "System status",
+    server: "Server",
+    database: "Database",
+    checking: "Checking…",
+    up: "Up",
+    down: "Unavailable",
+    version: "Version {{version}}",
+    checkedAt: "Checked at {{time}}",
+    retry: "Check again",
+  },
+  stages: {
+    heading: "How work flows",
+    assessment: {
+      name: "Prior assessment",
+      text: "The township duty officer judges a reported risk: real or not, how severe, who must act.",
+    },
+    handling: {
+      name: "Joint handling",
+      text: "A lead department and assisting departments act together, each reporting back with evidence.",
+    },
+    followUp: {
+      name: "Follow-up",
+      text: "Someone goes back later: did it hold, did it recur, was the reporter satisfied?",
+    },
+  },
+  footer: "Territorial management · prevention first · lawful investigation · rapid response",
+};

@@ -1,0 +1,48 @@
+import { JSON_BODY_LIMIT_BYTES } from "@gridrisk/shared";
+import express, { type Express } from "express";
+import helmet from "helmet";
+import type { Config } from "./env";
+import { errorHandler } from "./middlewares/errorHandler";
+import { requestId } from "./middlewares/requestId";
+import { requestLogger } from "./middlewares/requestLogger";
+import { apiRouter } from "./routes/apiRouter";
+import { healthRouter } from "./routes/health";
+import { clientAssets } from "./static/clientAssets";
+
+/** What the app needs from outside; nothing here listens or connects. */
+export interface AppDependencies {
+  config: Config;
+  /** Folder of the built client (index.html and assets/). */
+  clientDistDir: string;
+  /** Version reported by /healthz. */
+  version: string;
+}
+
+/** Builds the Express app. Importing this module starts nothing. */
+export function createApp({ config, clientDistDir, version }: AppDependencies): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", config.trustProxy);
+  app.use(requestId);
+  app.use(requestLogger);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          "default-src": ["'self'"],
+          // Map tiles come from whatever tile URL is configured.
+          "img-src": ["'self'", "data:", "blob:", "https:", "http:"],
+          "connect-src": ["'self'", "ws:", "wss:"],
+          // Leaflet positions its panes with inline styles.
+          "style-src": ["'self'", "'unsafe-inline'"],
+          "upgrade-insecure-requests": null,
+        },
+      },
+    }),
+  );
+  app.use(healthRouter(version));
+  app.use("/api", express.json({ limit: JSON_BODY_LIMIT_BYTES, strict: true }), apiRouter());
+  app.use(clientAssets(clientDistDir));
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,95 @@
+import path from "node:path";
+import { z } from "zod";
+
+const LOG_LEVELS = ["error", "warn", "info", "http", "verbose", "debug", "silly"] as const;
+
+const booleanString = z.enum(["true", "false", "1", "0", ""]).transform((value) => value === "true" || value === "1");
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default("127.0.0.1"),
+    MONGODB_URI: z
+      .string({ error: "is required (npm start sets it after starting the embedded database)" })
+      .regex(/^mongodb(\+srv)?:\/\/.+/, "must start with mongodb:// or mongodb+srv://"),
+    DATA_DIR: z.string().min(1).default("data"),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\/.+/, "must start with redis:// or rediss://")
+      .optional(),
+    LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+    LOG_FORMAT: z.enum(["json", "pretty", "auto"]).default("auto"),
+    DEMO_PASSWORD: z.string().min(8, "must be at least 8 characters").default("demo-password"),
+    TOKEN_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    TRUST_PROXY: booleanString.default(false),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  })
+  .superRefine((env, context) => {
+    if (env.NODE_ENV === "production" && !env.TOKEN_SECRET) {
+      context.addIssue({
+        code: "custom",
+        path: ["TOKEN_SECRET"],
+        message: "is required when NODE_ENV=production",
+      });
+    }
+  });
+
+/** The server's validated configuration, read once at start. */
+export interface Config {
+  nodeEnv: "development" | "production" | "test";
+  port: number;
+  host: string;
+  mongodbUri: string;
+  /** Absolute folder for local state (token secret in development, embedded database files). */
+  dataDir: string;
+  redisUrl?: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+  /** JSON lines, or colourful single lines for a person at a terminal. */
+  logFormat: "json" | "pretty";
+  demoPassword: string;
+  /** Secret for signing tokens; when absent in development it is generated into DATA_DIR. */
+  tokenSecret?: string;
+  trustProxy: boolean;
+  shutdownTimeoutMs: number;
+}
+
+/** Every problem found in the environment, one line per variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((line) => `  - ${line}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Reads and validates configuration from an environment; throws ConfigError listing every problem. */
+export function loadConfig(source: NodeJS.ProcessEnv, options: { isTty?: boolean } = {}): Config {
+  // An empty variable means "not set": shells and .env files produce them easily.
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? "environment");
+        const value = present[name];
+        const shown = value === undefined || name.includes("SECRET") ? "" : ` (got "${value}")`;
+        return `${name} ${issue.message}${shown}`;
+      }),
+    );
+  }
+  const env = parsed.data;
+  return {
+    nodeEnv: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    mongodbUri: env.MONGODB_URI,
+    dataDir: path.resolve(env.DATA_DIR),
+    redisUrl: env.REDIS_URL,
+    logLevel: env.LOG_LEVEL,
+    logFormat: env.LOG_FORMAT === "auto" ? (options.isTty ? "pretty" : "json") : env.LOG_FORMAT,
+    demoPassword: env.DEMO_PASSWORD,
+    tokenSecret: env.TOKEN_SECRET,
+    trustProxy: env.TRUST_PROXY,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+  };
+}

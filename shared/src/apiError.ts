@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+/** Stable, snake_case error codes: clients branch on these, never on messages. */
+export const ERROR_CODES = [
+  "validation_failed",
+  "invalid_json",
+  "bad_request",
+  "unauthenticated",
+  "forbidden",
+  "not_found",
+  "route_not_found",
+  "version_conflict",
+  "invalid_transition",
+  "unprocessable",
+  "payload_too_large",
+  "unsupported_media_type",
+  "rate_limited",
+  "service_unavailable",
+  "internal_error",
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** One problem with one field of a request; `path` is dotted, e.g. `tasks.0.dueAt`. */
+export const fieldIssueSchema = z.object({
+  path: z.string(),
+  message: z.string(),
+});
+export type FieldIssue = z.infer<typeof fieldIssueSchema>;
+
+/** The one shape of every 4xx and 5xx body. */
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    details: z.unknown().optional(),
+    requestId: z.string().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;

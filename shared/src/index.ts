@@ -1,0 +1,4 @@
+export * from "./apiError";
+export * from "./fieldIssues";
+export * from "./health";
+export * from "./limits";

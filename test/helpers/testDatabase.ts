@@ -1,0 +1,32 @@
+import { connectDatabase, disconnectDatabase } from "@gridrisk/server/database/connection";
+import mongoose from "mongoose";
+
+let fileCounter = 0;
+
+/** URI of the test server with a database name of its own. */
+export function testDatabaseUri(name: string): string {
+  const base = process.env.TEST_MONGODB_URI;
+  if (!base) throw new Error("TEST_MONGODB_URI is not set: run the tests through mocha (npm test).");
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/**
+ * Gives the current test file a clean database: connected before its first test, dropped
+ * before and after, disconnected at the end. Returns a getter for the URI.
+ */
+export function useTestDatabase(): () => string {
+  let uri = "";
+  before(async () => {
+    fileCounter += 1;
+    uri = testDatabaseUri(`gridrisk_test_${process.pid}_${fileCounter}`);
+    await connectDatabase(uri);
+    await mongoose.connection.dropDatabase();
+  });
+  after(async () => {
+    if (mongoose.connection.readyState === 1) await mongoose.connection.dropDatabase();
+    await disconnectDatabase();
+  });
+  return () => uri;
+}
