@@ -25,11 +25,15 @@ export async function gracefulShutdown({ httpServer, io, timeoutMs }: ShutdownTa
     // once, drops idle keep-alive connections and waits for in-flight requests.
     void io.close(() => resolve());
   });
+  // A keep-alive connection that finishes its request while we wait would otherwise idle on
+  // until the timeout; close such connections as soon as they fall idle.
+  const reaper = setInterval(() => httpServer.closeIdleConnections(), 50);
   const forced = setTimeout(() => {
     log.warn("in-flight requests did not finish in time; closing their connections", { timeoutMs });
     httpServer.closeAllConnections();
   }, timeoutMs);
   await httpClosed;
+  clearInterval(reaper);
   clearTimeout(forced);
   await disconnectDatabase();
   log.info("stopped", { durationMs: Date.now() - started });
