@@ -2,3 +2,4 @@ export * from "./apiError";
 export * from "./fieldIssues";
 export * from "./health";
 export * from "./limits";
+export * from "./territory";
