@@ -1,6 +1,7 @@
-import { JSON_BODY_LIMIT_BYTES } from "@gridrisk/shared";
+import { JSON_BODY_LIMIT_BYTES, LOGIN_LIMITS, TERRITORY_IMPORT_LIMIT_BYTES } from "@gridrisk/shared";
 import express, { type Express } from "express";
 import helmet from "helmet";
+import { SessionStore } from "./auth/sessionStore";
 import type { Config } from "./env";
 import { errorHandler } from "./middlewares/errorHandler";
 import { requestId } from "./middlewares/requestId";
@@ -16,10 +17,12 @@ export interface AppDependencies {
   clientDistDir: string;
   /** Version reported by /healthz. */
   version: string;
+  /** Secret that signs session tokens (see tokenSecret.ts). */
+  tokenSecret: string;
 }
 
 /** Builds the Express app. Importing this module starts nothing. */
-export function createApp({ config, clientDistDir, version }: AppDependencies): Express {
+export function createApp({ config, clientDistDir, version, tokenSecret }: AppDependencies): Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", config.trustProxy);
@@ -41,7 +44,11 @@ export function createApp({ config, clientDistDir, version }: AppDependencies): 
     }),
   );
   app.use(healthRouter(version));
-  app.use("/api", express.json({ limit: JSON_BODY_LIMIT_BYTES, strict: true }), apiRouter());
+  const sessions = new SessionStore(tokenSecret, LOGIN_LIMITS.sessionHours * 3600_000);
+  // A whole territory is far larger than any other request; only its import gets a larger limit.
+  app.use("/api/territory/import", express.json({ limit: TERRITORY_IMPORT_LIMIT_BYTES }));
+  app.use("/api", express.json({ limit: JSON_BODY_LIMIT_BYTES, strict: true }));
+  app.use("/api", apiRouter({ sessions, secureCookies: config.nodeEnv === "production" }));
   app.use(clientAssets(clientDistDir));
   app.use(errorHandler);
   return app;

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { USER_LIMITS } from "@gridrisk/shared";
 import { z } from "zod";
 
 const LOG_LEVELS = ["error", "warn", "info", "http", "verbose", "debug", "silly"] as const;
@@ -20,7 +21,10 @@ const envSchema = z
       .optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
     LOG_FORMAT: z.enum(["json", "pretty", "auto"]).default("auto"),
-    DEMO_PASSWORD: z.string().min(8, "must be at least 8 characters").default("demo-password"),
+    DEMO_PASSWORD: z
+      .string()
+      .min(USER_LIMITS.minPasswordLength, `must be at least ${USER_LIMITS.minPasswordLength} characters`)
+      .default("demo-password"),
     TOKEN_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     TRUST_PROXY: booleanString.default(false),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),

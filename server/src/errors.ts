@@ -42,6 +42,10 @@ export const routeNotFound = (method: string, path: string): AppError =>
 export const versionConflict = (message: string, details?: unknown): AppError =>
   new AppError(409, "version_conflict", message, details);
 
+/** 409: a unique value (username, code) is taken. */
+export const alreadyExists = (message: string, details?: unknown): AppError =>
+  new AppError(409, "already_exists", message, details);
+
 /** 413: the body is larger than the limit. */
 export const payloadTooLarge = (limitBytes: number): AppError =>
   new AppError(413, "payload_too_large", `The request body is larger than ${limitBytes} bytes.`, { limitBytes });

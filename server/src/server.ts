@@ -4,11 +4,19 @@ import type { Express } from "express";
 import type { Server as SocketServer } from "socket.io";
 import { type AppDependencies, createApp } from "./app";
 import { connectDatabase } from "./database/connection";
+import { ensureIndexes } from "./database/ensureIndexes";
+import "./models";
+import { schedulePruning } from "./jobs/expiredSignInPruning";
 import { gracefulShutdown } from "./lifecycle/gracefulShutdown";
 import { createLogger } from "./logging/logger";
 import { createSocketServer } from "./realtime/socketServer";
+import { reloadTerritory, watchTerritory } from "./territory/territoryCache";
+import { resolveTokenSecret } from "./tokenSecret";
 
 const log = createLogger("server");
+/** How often an instance checks whether another one changed the territory. */
+const TERRITORY_POLL_MS = 15_000;
+const PRUNE_INTERVAL_MS = 3600_000;
 
 /** A started server: its address and how to stop it. */
 export interface RunningServer {
@@ -25,9 +33,11 @@ export interface RunningServer {
  * Starts the HTTP server and Socket.IO on one port and connects the database. Listening does not
  * wait for the database: /readyz says 503 until it answers.
  */
-export async function startServer(deps: AppDependencies & { waitForDatabase?: boolean }): Promise<RunningServer> {
+export async function startServer(
+  deps: Omit<AppDependencies, "tokenSecret"> & { waitForDatabase?: boolean },
+): Promise<RunningServer> {
   const { config } = deps;
-  const app = createApp(deps);
+  const app = createApp({ ...deps, tokenSecret: await resolveTokenSecret(config) });
   const httpServer = createServer(app);
   // Slow clients must not hold sockets forever; keep-alive a little longer than common proxies.
   httpServer.headersTimeout = 20_000;
@@ -35,10 +45,15 @@ export async function startServer(deps: AppDependencies & { waitForDatabase?: bo
   httpServer.keepAliveTimeout = 65_000;
   const io = createSocketServer(httpServer);
 
-  const connected = connectDatabase(config.mongodbUri).catch((error: Error) => {
-    log.error("database connection abandoned", { error: error.message });
-  });
+  const connected = connectDatabase(config.mongodbUri)
+    .then(() => ensureIndexes())
+    .then(() => reloadTerritory())
+    .catch((error: Error) => {
+      log.error("database connection or territory load failed", { error: error.message });
+    });
   if (deps.waitForDatabase) await connected;
+  const stopWatchingTerritory = watchTerritory(TERRITORY_POLL_MS);
+  const stopPruning = schedulePruning(PRUNE_INTERVAL_MS);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -54,6 +69,8 @@ export async function startServer(deps: AppDependencies & { waitForDatabase?: bo
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
+    stopWatchingTerritory();
+    stopPruning();
     closing ??= gracefulShutdown({ httpServer, io, timeoutMs: config.shutdownTimeoutMs });
     return closing;
   };

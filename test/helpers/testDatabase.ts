@@ -1,4 +1,6 @@
 import { connectDatabase, disconnectDatabase } from "@gridrisk/server/database/connection";
+import { ensureIndexes } from "@gridrisk/server/database/ensureIndexes";
+import "@gridrisk/server/models";
 import mongoose from "mongoose";
 
 let fileCounter = 0;
@@ -23,6 +25,7 @@ export function useTestDatabase(): () => string {
     uri = testDatabaseUri(`gridrisk_test_${process.pid}_${fileCounter}`);
     await connectDatabase(uri);
     await mongoose.connection.dropDatabase();
+    await ensureIndexes();
   });
   after(async () => {
     if (mongoose.connection.readyState === 1) await mongoose.connection.dropDatabase();

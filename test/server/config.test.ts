@@ -72,7 +72,7 @@ describe("configuration", () => {
     expect(problems.find((line) => line.startsWith("PORT "))).to.include('(got "eighty")');
     expect(problems.find((line) => line.startsWith("LOG_LEVEL "))).to.include('(got "loud")');
     expect(problems.find((line) => line.startsWith("REDIS_URL "))).to.include("must start with redis://");
-    expect(problems.find((line) => line.startsWith("DEMO_PASSWORD "))).to.include("at least 8 characters");
+    expect(problems.find((line) => line.startsWith("DEMO_PASSWORD "))).to.include("at least 10 characters");
   });
 
   it("requires a token secret in production and never echoes a secret", () => {

@@ -78,5 +78,5 @@ export async function pingDatabase(timeoutMs: number): Promise<boolean> {
   }
 }
 
-mongoose.connection.on("disconnected", () => log.warn("disconnected"));
+mongoose.connection.on("disconnected", () => (stopped ? log.info("disconnected") : log.warn("disconnected")));
 mongoose.connection.on("reconnected", () => log.info("reconnected"));

@@ -1,9 +1,31 @@
 import { Router } from "express";
+import type { SessionStore } from "../auth/sessionStore";
 import { routeNotFound } from "../errors";
+import { authenticate } from "../middlewares/authenticate";
+import { authRouter } from "./auth";
+import { departmentsRouter } from "./departments";
+import { institutionsRouter } from "./institutions";
+import { regionsRouter } from "./regions";
+import { territoryRouter } from "./territory";
+import { usersRouter } from "./users";
 
-/** Everything under /api. Resource routers are mounted here as they arrive. */
-export function apiRouter(): Router {
+/** What the API routes need. */
+export interface ApiDependencies {
+  sessions: SessionStore;
+  /** Send the session cookie over HTTPS only. */
+  secureCookies: boolean;
+}
+
+/** Everything under /api. Each resource router is mounted behind authentication at its own path. */
+export function apiRouter({ sessions, secureCookies }: ApiDependencies): Router {
   const router = Router();
+  const signedIn = authenticate(sessions);
+  router.use(authRouter(sessions, { secureCookies }));
+  router.use("/regions", signedIn, regionsRouter());
+  router.use("/territory", signedIn, territoryRouter());
+  router.use("/departments", signedIn, departmentsRouter());
+  router.use("/users", signedIn, usersRouter(sessions));
+  router.use("/institutions", signedIn, institutionsRouter());
   router.use((req) => {
     throw routeNotFound(req.method, req.baseUrl + req.path);
   });

@@ -1,0 +1,75 @@
+import { departmentCreateSchema, idParamsSchema } from "@gridrisk/shared";
+import { Router } from "express";
+import { z } from "zod";
+import { alreadyExists, notFound, validationFailed } from "../../errors";
+import { actorOf } from "../../middlewares/authenticate";
+import { validate } from "../../middlewares/validate";
+import { type DepartmentDoc, DepartmentModel } from "../../models/department";
+import { canSeeRegionId, regionPathIds } from "../../policies/regionVisibility";
+import { authorize } from "../../policies/territoryPolicy";
+import { presentDepartment } from "../../presenters/departmentPresenter";
+import { territory } from "../../territory/territoryCache";
+
+const listQuerySchema = z
+  .object({
+    /** Only departments that serve this region: attached to it or to one of its ancestors. */
+    region: z
+      .string()
+      .regex(/^[0-9a-f]{24}$/, "must be a 24-character hex id")
+      .optional(),
+  })
+  .strict();
+const updateSchema = departmentCreateSchema
+  .pick({ name: true, nameEn: true })
+  .extend({ active: z.boolean() })
+  .partial()
+  .strict()
+  .refine((value) => Object.keys(value).length > 0, "give at least one field to change");
+
+/** GET/POST /api/departments, PATCH /api/departments/:id */
+export function departmentsRouter(): Router {
+  const router = Router();
+
+  router.get("/", async (req, res) => {
+    const query = validate(listQuerySchema, req.query, "query");
+    const actor = actorOf(res);
+    authorize(actor, "read", "department");
+    const all = (await DepartmentModel.find({}).sort({ code: 1 }).lean()) as DepartmentDoc[];
+    // A department is visible when the region it serves is: inside the territory or above it.
+    let items = all.filter((department) => canSeeRegionId(actor, department.regionId.toHexString()));
+    if (query.region) {
+      const path = regionPathIds(query.region);
+      items = items.filter((department) => path.includes(department.regionId.toHexString()));
+    }
+    res.json({ items: items.map(presentDepartment) });
+  });
+
+  router.post("/", async (req, res) => {
+    const input = validate(departmentCreateSchema, req.body, "body");
+    authorize(actorOf(res), "create", "department");
+    const region = territory().get(input.regionId);
+    if (!region) throw validationFailed([{ path: "body.regionId", message: "names no region" }]);
+    if (region.level !== "city" && region.level !== "district") {
+      throw validationFailed([{ path: "body.regionId", message: "must be the city or a district" }]);
+    }
+    if (await DepartmentModel.exists({ regionId: input.regionId, code: input.code })) {
+      throw alreadyExists(`A department with code ${input.code} already serves ${region.name}.`);
+    }
+    const created = await DepartmentModel.create({ ...input, regionPath: regionPathIds(region.id) });
+    res.status(201).json({ department: presentDepartment(created.toObject() as DepartmentDoc) });
+  });
+
+  router.patch("/:id", async (req, res) => {
+    const { id } = validate(idParamsSchema, req.params, "params");
+    const input = validate(updateSchema, req.body, "body");
+    authorize(actorOf(res), "update", "department");
+    const updated = await DepartmentModel.findOneAndUpdate(
+      { _id: id },
+      { $set: input },
+      { returnDocument: "after" },
+    ).lean();
+    if (!updated) throw notFound(`Department ${id}`);
+    res.json({ department: presentDepartment(updated as DepartmentDoc) });
+  });
+  return router;
+}

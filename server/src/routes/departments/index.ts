@@ -1,0 +1,1 @@
+export { departmentsRouter } from "./departmentsRouter";

@@ -1,0 +1,1 @@
+export { regionsRouter } from "./regionsRouter";

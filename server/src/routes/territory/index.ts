@@ -1,0 +1,1 @@
+export { territoryRouter } from "./territoryRouter";

@@ -1,0 +1,51 @@
+import { territoryCollectionSchema } from "@gridrisk/shared";
+import { Router } from "express";
+import { Types } from "mongoose";
+import { z } from "zod";
+import { exportTerritory } from "../../commands/territoryExporter";
+import { importTerritory } from "../../commands/territoryImporter";
+import { AppError } from "../../errors";
+import { actorOf } from "../../middlewares/authenticate";
+import { validate } from "../../middlewares/validate";
+import { authorize } from "../../policies/territoryPolicy";
+
+const importQuerySchema = z
+  .object({ dryRun: z.enum(["true", "false"], { error: 'must be "true" or "false"' }).default("false") })
+  .strict();
+const exportQuerySchema = z.object({}).strict();
+
+/** GET /api/territory/export, POST /api/territory/import?dryRun=true */
+export function territoryRouter(): Router {
+  const router = Router();
+
+  // Everyone exports what they can see: their own territory's subtree (the admin: the city).
+  router.get("/export", async (req, res) => {
+    validate(exportQuerySchema, req.query, "query");
+    const actor = actorOf(res);
+    authorize(actor, "read", "territory");
+    const roots = actor.scope.map((id) => new Types.ObjectId(id));
+    const collections = await Promise.all(roots.map((root) => exportTerritory(root)));
+    const features = collections.flatMap((collection) => collection.features);
+    res.setHeader("Content-Disposition", 'attachment; filename="territory.geojson"');
+    res.type("application/geo+json").send(JSON.stringify({ type: "FeatureCollection", features }));
+  });
+
+  router.post("/import", async (req, res) => {
+    const { dryRun } = validate(importQuerySchema, req.query, "query");
+    const body = validate(territoryCollectionSchema, req.body, "body");
+    authorize(actorOf(res), "create", "territory");
+    const result = await importTerritory(body.features, { dryRun: dryRun === "true" });
+    if (!result.report.ok) {
+      // A file with errors is refused whole; the report says what and where.
+      const { errors } = result.report;
+      throw new AppError(
+        422,
+        "territory_invalid",
+        `The territory file has ${errors.length} error(s); nothing was imported. First: ${errors[0]?.message ?? "?"}`,
+        result,
+      );
+    }
+    res.json(result);
+  });
+  return router;
+}

@@ -1,0 +1,3 @@
+export * from "./authSchemas";
+export * from "./permissions";
+export * from "./roles";

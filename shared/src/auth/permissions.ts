@@ -1,0 +1,37 @@
+import { ROLES, type Role } from "./roles";
+
+/** What can be acted on, apart from events (whose actions live in the event state machine). */
+export const RESOURCES = ["region", "territory", "department", "user", "institution"] as const;
+export type Resource = (typeof RESOURCES)[number];
+
+/** Kinds of action on those resources. */
+export const RESOURCE_ACTIONS = ["read", "create", "update", "delete"] as const;
+export type ResourceAction = (typeof RESOURCE_ACTIONS)[number];
+
+const EVERYONE: readonly Role[] = ROLES;
+const OFFICERS: readonly Role[] = ["township_officer", "district_officer", "city_monitor", "admin"];
+
+/**
+ * Which roles may ever take which action on which resource. Territory is checked on top of this:
+ * a role allowed here still acts only inside its own scope.
+ */
+export const PERMISSIONS: Record<Resource, Record<ResourceAction, readonly Role[]>> = {
+  region: { read: EVERYONE, create: ["admin"], update: ["admin"], delete: ["admin"] },
+  territory: { read: EVERYONE, create: ["admin"], update: ["admin"], delete: [] },
+  department: { read: EVERYONE, create: ["admin"], update: ["admin"], delete: ["admin"] },
+  // Officers look people up to assign follow-ups; only an admin creates or changes accounts.
+  user: { read: [...OFFICERS, "supervisor"], create: ["admin"], update: ["admin"], delete: ["admin"] },
+  // Grid workers register institutions they find in the field (e.g. an unlicensed one); the
+  // supervisor only reads.
+  institution: {
+    read: EVERYONE,
+    create: ["grid_worker", "department_handler", ...OFFICERS],
+    update: ["grid_worker", "department_handler", ...OFFICERS],
+    delete: ["admin"],
+  },
+};
+
+/** Whether `role` may ever take `action` on `resource` (territory aside). */
+export function roleMay(role: Role, action: ResourceAction, resource: Resource): boolean {
+  return PERMISSIONS[resource][action].includes(role);
+}

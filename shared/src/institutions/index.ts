@@ -1,0 +1,3 @@
+export * from "./creditCode";
+export * from "./institutionKinds";
+export * from "./institutionSchemas";

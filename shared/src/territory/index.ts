@@ -1,0 +1,4 @@
+export * from "./geometry";
+export * from "./regionLevels";
+export * from "./regionQueries";
+export * from "./territoryFeature";
