@@ -7,7 +7,7 @@ import { connectDatabase } from "./database/connection";
 import { ensureIndexes } from "./database/ensureIndexes";
 import "./models";
 import { schedulePruning } from "./jobs/expiredSignInPruning";
-import { gracefulShutdown } from "./lifecycle/gracefulShutdown";
+import { gracefulShutdown } from "./process/gracefulShutdown";
 import { createLogger } from "./logging/logger";
 import { createSocketServer } from "./realtime/socketServer";
 import { reloadTerritory, watchTerritory } from "./territory/territoryCache";
