@@ -39,7 +39,9 @@ if (command === "demo") {
   process.exit(0);
 }
 if (command !== "import" && command !== "export") {
-  process.stderr.write("usage: npm run territory -- import <file> [--dry-run] | export [--out file] | demo [--seed n]\n");
+  process.stderr.write(
+    "usage: npm run territory -- import <file> [--dry-run] | export [--out file] | demo [--seed n]\n",
+  );
   process.exit(2);
 }
 
@@ -66,7 +68,9 @@ try {
     const result = await importTerritory(body.features, { dryRun: Boolean(values["dry-run"]) });
     for (const issue of result.report.errors) process.stdout.write(`error    ${issue.message}\n`);
     for (const issue of result.report.warnings) process.stdout.write(`warning  ${issue.message}\n`);
-    const counts = Object.entries(result.report.counts).map(([level, count]) => `${count} ${level}`).join(", ");
+    const counts = Object.entries(result.report.counts)
+      .map(([level, count]) => `${count} ${level}`)
+      .join(", ");
     process.stdout.write(
       result.report.ok
         ? `${result.dryRun ? "Dry run, nothing written: would create" : "Created"} ${result.created}, ` +

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { closeSync, openSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -63,7 +64,7 @@ export async function waitForPing(uri: string, timeoutMs: number, exited?: () =>
   let lastError = "no answer";
   while (Date.now() < deadline) {
     const exitReason = exited?.();
-    if (exitReason) throw new Error(`FerretDB exited before it was ready: ${exitReason}`);
+    if (exitReason) throw new Error(`FerretDB exited before it was ready (${exitReason}); see its log.`);
     const client = new MongoClient(uri, { serverSelectionTimeoutMS: 500, connectTimeoutMS: 500 });
     try {
       await client.connect();
@@ -79,13 +80,16 @@ export async function waitForPing(uri: string, timeoutMs: number, exited?: () =>
   throw new Error(`The database at ${uri} did not answer a ping within ${timeoutMs} ms (last error: ${lastError}).`);
 }
 
-function spawnGuardian(binary: string, args: string[], cleanupDir?: string): ChildProcess {
+function spawnGuardian(binary: string, args: string[], logFile: string, cleanupDir?: string): ChildProcess {
   const guardian = path.join(projectRoot, "scripts", "db", "guardian.ts");
+  // FerretDB logs every refused duplicate key at ERROR level; its log goes to a file, not our terminal.
+  const log = openSync(logFile, "a");
   const child = spawn(process.execPath, ["--import", "tsx", guardian, binary, ...args], {
     cwd: projectRoot,
     env: { ...process.env, GUARDIAN_CLEANUP_DIR: cleanupDir ?? "" },
-    stdio: ["pipe", "ignore", "inherit"],
+    stdio: ["pipe", "ignore", log],
   });
+  closeSync(log);
   // The pipe is the guardian's lifeline to us; it must not keep our event loop alive on its own.
   (child.stdin as unknown as { unref?: () => void } | null)?.unref?.();
   child.unref();
@@ -107,7 +111,6 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<void> {
 
 /** Reads FerretDB's pid: the guardian's only child. */
 async function childPidOf(parentPid: number): Promise<number | undefined> {
-  const { readFile } = await import("node:fs/promises");
   for (let attempt = 0; attempt < 50; attempt++) {
     try {
       const children = await readFile(`/proc/${parentPid}/task/${parentPid}/children`, "utf8");
@@ -156,7 +159,8 @@ export async function launchDatabase(options: LaunchOptions): Promise<RunningDat
       ? ["--handler=postgresql", `--postgresql-url=${postgresUrl}`]
       : ["--handler=sqlite", `--sqlite-url=file:${path.join(baseDir, "sqlite")}/`]),
   ];
-  const guardian = spawnGuardian(binary, args, throwaway ? baseDir : undefined);
+  const logFile = path.join(baseDir, "ferretdb.log");
+  const guardian = spawnGuardian(binary, args, logFile, throwaway ? baseDir : undefined);
   let exitReason: string | undefined;
   guardian.once("exit", (code, signal) => {
     exitReason = `exit code ${code ?? "none"}, signal ${signal ?? "none"}`;
@@ -178,8 +182,9 @@ export async function launchDatabase(options: LaunchOptions): Promise<RunningDat
   try {
     await waitForPing(uri, options.readyTimeoutMs ?? 30_000, () => exitReason);
   } catch (error) {
+    const tail = (await readFile(logFile, "utf8").catch(() => "")).trim().split("\n").slice(-15).join("\n");
     await stop();
-    throw error;
+    throw new Error(`${(error as Error).message}${tail ? `\nFerretDB's last log lines (${logFile}):\n${tail}` : ""}`);
   }
   const ferretdbPid = guardian.pid ? await childPidOf(guardian.pid) : undefined;
   return { uri, external: false, port, ferretdbPid, stop };
