@@ -9,8 +9,8 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { importTerritory } from "@gridrisk/server/commands/territoryImporter";
 import { exportTerritory } from "@gridrisk/server/commands/territoryExporter";
+import { importTerritory } from "@gridrisk/server/commands/territoryImporter";
 import { connectDatabase, disconnectDatabase } from "@gridrisk/server/database/connection";
 import { ensureIndexes } from "@gridrisk/server/database/ensureIndexes";
 import { configureLogging } from "@gridrisk/server/logging/logger";

@@ -28,6 +28,7 @@ const envSchema = z
     TOKEN_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     TRUST_PROXY: booleanString.default(false),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    KEEP_PHOTO_LOCATION: booleanString.default(true),
   })
   .superRefine((env, context) => {
     if (env.NODE_ENV === "production" && !env.TOKEN_SECRET) {
@@ -56,6 +57,8 @@ export interface Config {
   tokenSecret?: string;
   trustProxy: boolean;
   shutdownTimeoutMs: number;
+  /** Keep a photo's EXIF GPS position (as separate fields) when its metadata is stripped. */
+  keepPhotoLocation: boolean;
 }
 
 /** Every problem found in the environment, one line per variable. */
@@ -95,5 +98,6 @@ export function loadConfig(source: NodeJS.ProcessEnv, options: { isTty?: boolean
     tokenSecret: env.TOKEN_SECRET,
     trustProxy: env.TRUST_PROXY,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    keepPhotoLocation: env.KEEP_PHOTO_LOCATION,
   };
 }

@@ -3,12 +3,14 @@ import type { AddressInfo } from "node:net";
 import type { Express } from "express";
 import type { Server as SocketServer } from "socket.io";
 import { type AppDependencies, createApp } from "./app";
+import { reloadCalendar, watchCalendar } from "./calendar/calendarStore";
 import { connectDatabase } from "./database/connection";
 import { ensureIndexes } from "./database/ensureIndexes";
 import "./models";
 import { schedulePruning } from "./jobs/expiredSignInPruning";
-import { gracefulShutdown } from "./process/gracefulShutdown";
+import { startScheduler } from "./jobs/scheduler";
 import { createLogger } from "./logging/logger";
+import { gracefulShutdown } from "./process/gracefulShutdown";
 import { createSocketServer } from "./realtime/socketServer";
 import { reloadTerritory, watchTerritory } from "./territory/territoryCache";
 import { resolveTokenSecret } from "./tokenSecret";
@@ -47,13 +49,15 @@ export async function startServer(
 
   const connected = connectDatabase(config.mongodbUri)
     .then(() => ensureIndexes())
-    .then(() => reloadTerritory())
+    .then(() => Promise.all([reloadTerritory(), reloadCalendar()]))
     .catch((error: Error) => {
       log.error("database connection or territory load failed", { error: error.message });
     });
   if (deps.waitForDatabase) await connected;
   const stopWatchingTerritory = watchTerritory(TERRITORY_POLL_MS);
   const stopPruning = schedulePruning(PRUNE_INTERVAL_MS);
+  const stopScheduler = startScheduler();
+  const stopWatchingCalendar = watchCalendar(TERRITORY_POLL_MS);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -71,6 +75,8 @@ export async function startServer(
   const close = (): Promise<void> => {
     stopWatchingTerritory();
     stopPruning();
+    stopScheduler();
+    stopWatchingCalendar();
     closing ??= gracefulShutdown({ httpServer, io, timeoutMs: config.shutdownTimeoutMs });
     return closing;
   };

@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   "unprocessable",
   "no_grid_at_location",
   "territory_invalid",
+  "idempotency_key_reused",
+  "request_in_progress",
   "payload_too_large",
   "unsupported_media_type",
   "rate_limited",

@@ -45,7 +45,7 @@ describe("health and the client shell", () => {
   });
 
   it("does not answer API paths with HTML", async () => {
-    const res = await request(`${server.url}/api/events`, { headers: { Accept: "text/html" } });
+    const res = await request(`${server.url}/api/no-such-resource`, { headers: { Accept: "text/html" } });
     expect(res.status).to.equal(404);
     expect(res.headers.get("content-type")).to.match(/^application\/json/);
   });

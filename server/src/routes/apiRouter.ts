@@ -2,8 +2,11 @@ import { Router } from "express";
 import type { SessionStore } from "../auth/sessionStore";
 import { routeNotFound } from "../errors";
 import { authenticate } from "../middlewares/authenticate";
+import { attachmentsRouter } from "./attachments";
 import { authRouter } from "./auth";
+import { calendarRouter } from "./calendar";
 import { departmentsRouter } from "./departments";
+import { eventsRouter } from "./events";
 import { institutionsRouter } from "./institutions";
 import { regionsRouter } from "./regions";
 import { territoryRouter } from "./territory";
@@ -26,6 +29,9 @@ export function apiRouter({ sessions, secureCookies }: ApiDependencies): Router 
   router.use("/departments", signedIn, departmentsRouter());
   router.use("/users", signedIn, usersRouter(sessions));
   router.use("/institutions", signedIn, institutionsRouter());
+  router.use("/calendar", signedIn, calendarRouter());
+  router.use("/events", signedIn, eventsRouter());
+  router.use("/attachments", signedIn, attachmentsRouter());
   router.use((req) => {
     throw routeNotFound(req.method, req.baseUrl + req.path);
   });

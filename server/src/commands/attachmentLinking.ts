@@ -1,0 +1,72 @@
+import { attachmentIdsSchema, type FieldIssue, toFieldIssues } from "@gridrisk/shared";
+import { Types } from "mongoose";
+import { trusted } from "../database/trustedFilter";
+import { validationFailed } from "../errors";
+import { type AttachmentDoc, AttachmentModel } from "../models/attachment";
+import { type AttachmentView, presentAttachment } from "../presenters/attachmentPresenter";
+
+/** The event that a report or a completed task attaches photos to. */
+export interface AttachmentLinkTarget {
+  /** The event the photos become part of. */
+  eventId: string;
+  /** City … grid ids of the event: who may see the photos from now on. */
+  regionPath: string[];
+  /** The person submitting: only their own photos may be attached. */
+  uploaderId: string;
+}
+
+/** Why the photo at one index cannot be linked, or undefined when it can. */
+function problemOf(doc: AttachmentDoc | undefined, target: AttachmentLinkTarget): string | undefined {
+  // Someone else's photo and no photo at all get the same answer, so that ids do not leak.
+  if (!doc || doc.uploaderId.toHexString() !== target.uploaderId) return "is not a photo you uploaded";
+  if (doc.eventId?.toHexString() === target.eventId) return "is already attached to this event";
+  if (doc.eventId) return "is already attached to another event";
+  return undefined;
+}
+
+/**
+ * Attaches the uploader's own unlinked photos to an event, for the event lifecycle when a report
+ * or a completed task carries attachment ids. Throws 400 naming `attachments.<index>` for a photo
+ * that is someone else's, unknown, listed twice or already attached, and `attachments` for more
+ * than `ATTACHMENT_LIMITS.maxPerEvent` (a limit per report or per completed task); then nothing is
+ * linked. Resolves with the photos in the order given.
+ */
+export async function linkAttachments(ids: string[], target: AttachmentLinkTarget): Promise<AttachmentView[]> {
+  const parsed = attachmentIdsSchema.safeParse(ids);
+  if (!parsed.success) throw validationFailed(toFieldIssues(parsed.error, "attachments"));
+  if (ids.length === 0) return [];
+  const docs = (await AttachmentModel.find({ _id: trusted({ $in: ids }) }).lean()) as AttachmentDoc[];
+  const byId = new Map(docs.map((doc) => [doc._id.toHexString(), doc]));
+  const issues: FieldIssue[] = ids.flatMap((id, index) => {
+    const message = problemOf(byId.get(id), target);
+    return message ? [{ path: `attachments.${index}`, message }] : [];
+  });
+  if (issues.length > 0) throw validationFailed(issues);
+
+  const eventId = new Types.ObjectId(target.eventId);
+  const regionPath = target.regionPath.map((id) => new Types.ObjectId(id));
+  const linked: string[] = [];
+  for (const [index, id] of ids.entries()) {
+    // One atomic update per photo (no transactions on FerretDB), conditional on it being unlinked.
+    const { modifiedCount } = await AttachmentModel.updateOne(
+      { _id: id, uploaderId: target.uploaderId, eventId: null },
+      { $set: { eventId, regionPath } },
+    );
+    if (modifiedCount !== 1) {
+      // Another request linked it in the meantime: undo ours, so that the call links all or none.
+      await AttachmentModel.updateMany(
+        { _id: trusted({ $in: linked }), eventId },
+        { $set: { eventId: null, regionPath: [] } },
+      );
+      throw validationFailed([{ path: `attachments.${index}`, message: "is already attached to another event" }]);
+    }
+    linked.push(id);
+  }
+  return ids.map((id) => presentAttachment(byId.get(id) as AttachmentDoc));
+}
+
+/** The photos attached to an event, oldest first. */
+export async function eventAttachments(eventId: string): Promise<AttachmentView[]> {
+  const docs = (await AttachmentModel.find({ eventId }).sort({ createdAt: 1, _id: 1 }).lean()) as AttachmentDoc[];
+  return docs.map(presentAttachment);
+}

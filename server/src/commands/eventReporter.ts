@@ -1,0 +1,128 @@
+import type { EventReportInput, Role, Severity } from "@gridrisk/shared";
+import { Types } from "mongoose";
+import { trusted } from "../database/trustedFilter";
+import { forbidden, validationFailed } from "../errors";
+import { domainEvents } from "../events/domainEvents";
+import { assessmentDeadline } from "../events/eventDeadlines";
+import { findMergeCandidates } from "../events/mergeCandidates";
+import { chainEntry, genesisHash } from "../events/timelineChain";
+import { type EventDoc, EventModel } from "../models/event";
+import { InstitutionModel } from "../models/institution";
+import type { Actor } from "../policies/actor";
+import { isWithinTerritory } from "../policies/territoryPolicy";
+import { locateOrReject } from "../territory/locateOrReject";
+import { territory } from "../territory/territoryCache";
+import { linkAttachments } from "./attachmentLinking";
+
+/** Roles that may report a risk. */
+const REPORTERS: readonly Role[] = [
+  "grid_worker",
+  "township_officer",
+  "district_officer",
+  "city_monitor",
+  "department_handler",
+];
+const CODE_PREFIX = "HA";
+const CODE_ATTEMPTS = 20;
+
+/**
+ * Where the actor may report: their territory; for a grid worker, the townships of their grids,
+ * since a worker walking a border sees risks next door too.
+ */
+function reportingScope(actor: Actor): string[] {
+  if (actor.role !== "grid_worker") return actor.scope;
+  return actor.scope.flatMap((gridId) => {
+    const township = territory()
+      .pathOf(gridId)
+      .find((region) => region.level === "township");
+    return township ? [township.id] : [gridId];
+  });
+}
+
+async function nextCode(year: number): Promise<string> {
+  const prefix = `${CODE_PREFIX}-${year}-`;
+  const filter: Record<string, unknown> = { code: trusted({ $gte: prefix, $lt: `${prefix}~` }) };
+  const last = await EventModel.findOne(filter).sort({ code: -1 }).select({ code: 1 }).lean();
+  const number = last ? Number.parseInt(last.code.slice(prefix.length), 10) + 1 : 1;
+  return `${prefix}${String(number).padStart(6, "0")}`;
+}
+
+function isDuplicateKey(error: unknown): boolean {
+  return (error as { code?: number }).code === 11000;
+}
+
+/** Files a new risk event in `reported`; the response lists possible duplicates. */
+export async function reportEvent(actor: Actor, input: EventReportInput, now = new Date()) {
+  if (!REPORTERS.includes(actor.role)) throw forbidden(`The role ${actor.role} may not report risks.`);
+  const [lng, lat] = input.location.coordinates;
+  const { grid, path } = locateOrReject(lng, lat, "body.location");
+  const regionPath = path.map((region) => region.id);
+  if (!isWithinTerritory({ ...actor, scope: reportingScope(actor) }, regionPath)) {
+    throw forbidden(`${grid.name} lies outside the territory you report for.`);
+  }
+  const township = path.find((region) => region.level === "township");
+  if (!township) throw validationFailed([{ path: "body.location", message: "lies in a grid without a township" }]);
+  if (input.institutionId) {
+    const institution = await InstitutionModel.findOne({ _id: input.institutionId, deletedAt: null }).lean();
+    // The institution must be one the reporter may see (or at least share the event's township).
+    const place = institution?.regionPath.map(String) ?? [];
+    if (!institution || (!isWithinTerritory(actor, place) && !place.includes(township?.id ?? ""))) {
+      throw validationFailed([{ path: "body.institutionId", message: "names no institution you may see" }]);
+    }
+  }
+
+  const id = new Types.ObjectId();
+  if (input.attachments?.length) {
+    await linkAttachments(input.attachments, { eventId: id.toHexString(), regionPath, uploaderId: actor.id });
+  }
+  const severity: Severity = input.severity ?? "general";
+  const occurredAt = input.occurredAt ? new Date(input.occurredAt) : now;
+  const first = chainEntry(genesisHash(id), {
+    seq: 1,
+    action: "report",
+    actorId: new Types.ObjectId(actor.id),
+    actorName: actor.name,
+    actorRole: actor.role,
+    at: now,
+    fromStatus: null,
+    toStatus: "reported",
+    note: input.description,
+    fields: JSON.stringify({ title: input.title, category: input.category, severity, source: input.source }),
+    evidence: (input.attachments ?? []).map((attachment) => new Types.ObjectId(attachment)),
+  });
+  const base = {
+    _id: id,
+    title: input.title,
+    description: input.description,
+    category: input.category,
+    severity,
+    source: input.source,
+    location: { type: "Point" as const, coordinates: [lng, lat] },
+    lng,
+    lat,
+    gridId: new Types.ObjectId(grid.id),
+    regionPath: regionPath.map((regionId) => new Types.ObjectId(regionId)),
+    institutionId: input.institutionId ? new Types.ObjectId(input.institutionId) : null,
+    reporterId: new Types.ObjectId(actor.id),
+    attachments: (input.attachments ?? []).map((attachment) => new Types.ObjectId(attachment)),
+    occurredAt,
+    status: "reported" as const,
+    owningLevel: "township" as const,
+    owningRegionId: new Types.ObjectId(township.id),
+    deadlines: { assessment: assessmentDeadline(severity, now), handling: null, followUp: null },
+    nextDeadline: assessmentDeadline(severity, now),
+    version: 1,
+    timeline: [first],
+  };
+  // The unique code index decides between concurrent reports that picked the same number.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const created = await EventModel.create({ ...base, code: await nextCode(now.getFullYear()) });
+      const doc = created.toObject() as EventDoc;
+      domainEvents.publish({ type: "created", event: doc, at: now });
+      return { event: doc, mergeCandidates: await findMergeCandidates(doc) };
+    } catch (error) {
+      if (!isDuplicateKey(error) || attempt >= CODE_ATTEMPTS) throw error;
+    }
+  }
+}

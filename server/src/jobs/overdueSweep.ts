@@ -1,0 +1,69 @@
+import { type ClockedStage, levelAbove, type OwningLevel } from "@gridrisk/shared";
+import { applyPlan } from "../commands/eventTransitioner";
+import { trusted } from "../database/trustedFilter";
+import { domainEvents } from "../events/domainEvents";
+import type { TransitionPlan } from "../events/transitionPlan";
+import { createLogger } from "../logging/logger";
+import { type EventDoc, EventModel } from "../models/event";
+
+const log = createLogger("jobs");
+const FINAL = ["closed", "dismissed", "merged"];
+
+/** Which stages of an event are past their deadline at `now` and not yet marked. */
+export function newlyOverdueStages(event: EventDoc, now: Date): ClockedStage[] {
+  const marked = new Set(event.overdueStages ?? []);
+  const stages: ClockedStage[] = [];
+  const deadlines = event.deadlines ?? {};
+  for (const stage of ["assessment", "handling", "followUp"] as const) {
+    const due = deadlines[stage];
+    if (due && due.getTime() <= now.getTime() && !marked.has(stage)) stages.push(stage);
+  }
+  return stages;
+}
+
+/**
+ * Marks overdue stages and escalates them (快速反应): an overdue assessment is reported to the
+ * level above, which may take the event over by claiming it; overdue handling gets an automatic
+ * urging (督办) entry on behalf of the dispatcher's parent level. Each mark is an ordinary
+ * versioned update with its timeline entry; an event changed meanwhile is retried next sweep.
+ */
+export async function sweepOverdue(now: Date): Promise<{ marked: number; conflicts: number }> {
+  const filter: Record<string, unknown> = { status: trusted({ $nin: FINAL }), nextDeadline: trusted({ $lte: now }) };
+  const due = (await EventModel.find(filter).lean()) as EventDoc[];
+  let marked = 0;
+  let conflicts = 0;
+  for (const event of due) {
+    const stages = newlyOverdueStages(event, now);
+    if (stages.length === 0) continue;
+    const above = levelAbove(event.owningLevel as OwningLevel);
+    const handlingLate = stages.includes("handling");
+    const tasks = handlingLate
+      ? event.tasks.map((task) =>
+          (task.status === "pending" || task.status === "accepted") && task.dueAt <= now
+            ? { ...task, overdue: true }
+            : task,
+        )
+      : undefined;
+    const plan: TransitionPlan = {
+      set: { overdueStages: [...(event.overdueStages ?? []), ...stages], ...(tasks ? { tasks } : {}) },
+      inc: handlingLate ? { urgeCount: 1 } : ({} as Record<string, number>),
+      toStatus: event.status,
+      note: handlingLate
+        ? `Handling is overdue: urged automatically on behalf of the ${above ?? "city"}.`
+        : `Overdue: ${stages.join(", ")}.${stages.includes("assessment") && above ? ` The ${above} may take it over.` : ""}`,
+      fields: { overdue: stages, escalatedTo: above ?? null },
+      evidence: [],
+    };
+    try {
+      const updated = await applyPlan(event, null, handlingLate ? "auto_urge" : "overdue", plan, now);
+      marked += 1;
+      domainEvents.publish({ type: "overdue", event: updated, at: now });
+      if (handlingLate) domainEvents.publish({ type: "urged", event: updated, action: "auto_urge", at: now });
+    } catch (error) {
+      if ((error as { code?: string }).code !== "version_conflict") throw error;
+      conflicts += 1;
+    }
+  }
+  if (marked || conflicts) log.info("overdue sweep", { marked, conflicts });
+  return { marked, conflicts };
+}

@@ -1,0 +1,43 @@
+import { createLogger } from "../logging/logger";
+import { pruneJobLeases, takeJobLease } from "./jobLease";
+import { sweepOverdue } from "./overdueSweep";
+
+const log = createLogger("jobs");
+
+/** A periodic job: it runs once per interval across all instances. */
+interface Job {
+  name: string;
+  intervalMs: number;
+  run(now: Date): Promise<unknown>;
+}
+
+const JOBS: Job[] = [
+  { name: "overdue-sweep", intervalMs: 60_000, run: sweepOverdue },
+  {
+    name: "lease-pruning",
+    intervalMs: 3600_000,
+    run: (now) => pruneJobLeases(new Date(now.getTime() - 24 * 3600_000)),
+  },
+];
+
+/**
+ * Starts the jobs. Every instance ticks; a lease per job and time slot lets one of them run each
+ * slot. `clock` is injectable so tests can move time. Returns a function that stops the ticking.
+ */
+export function startScheduler(clock: () => Date = () => new Date(), tickMs = 5_000): () => void {
+  const running = new Set<string>();
+  const tick = async () => {
+    const now = clock();
+    for (const job of JOBS) {
+      if (running.has(job.name)) continue;
+      running.add(job.name);
+      takeJobLease(job.name, job.intervalMs, now)
+        .then((leased) => (leased ? job.run(now) : undefined))
+        .catch((error: Error) => log.warn("job failed", { job: job.name, error: error.message }))
+        .finally(() => running.delete(job.name));
+    }
+  };
+  const timer = setInterval(() => void tick(), tickMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,66 @@
+import {
+  calendarYearInputSchema,
+  calendarYearParamsSchema,
+  DEFAULT_DEADLINE_POLICY,
+  deadlinePolicySchema,
+  shippedCalendarYear,
+} from "@gridrisk/shared";
+import { Router } from "express";
+import {
+  presentDeadlinePolicy,
+  presentShippedCalendarYear,
+  presentStoredCalendarYear,
+} from "../../calendar/calendarPresenter";
+import {
+  findStoredCalendarYear,
+  findStoredDeadlinePolicy,
+  saveCalendarYear,
+  saveDeadlinePolicy,
+} from "../../calendar/calendarRecords";
+import { notFound } from "../../errors";
+import { actorOf } from "../../middlewares/authenticate";
+import { validate } from "../../middlewares/validate";
+import { deadlinePolicyOf } from "../../models/deadlinePolicySetting";
+import { authorize } from "../../policies/territoryPolicy";
+
+/** GET/PUT /api/calendar/policy/deadlines, GET/PUT /api/calendar/:year */
+export function calendarRouter(): Router {
+  const router = Router();
+
+  router.get("/policy/deadlines", async (_req, res) => {
+    authorize(actorOf(res), "read", "calendar");
+    const setting = await findStoredDeadlinePolicy();
+    const stored = setting ? deadlinePolicyOf(setting) : undefined;
+    res.json(
+      stored && setting ? presentDeadlinePolicy(stored, setting) : presentDeadlinePolicy(DEFAULT_DEADLINE_POLICY, null),
+    );
+  });
+
+  router.put("/policy/deadlines", async (req, res) => {
+    const input = validate(deadlinePolicySchema, req.body, "body");
+    const actor = actorOf(res);
+    authorize(actor, "update", "calendar");
+    const saved = await saveDeadlinePolicy(input, actor.id);
+    res.json(presentDeadlinePolicy(input, saved));
+  });
+
+  router.get("/:year", async (req, res) => {
+    const { year } = validate(calendarYearParamsSchema, req.params, "params");
+    authorize(actorOf(res), "read", "calendar");
+    const stored = await findStoredCalendarYear(year);
+    const shipped = shippedCalendarYear(year);
+    if (stored) res.json({ calendar: presentStoredCalendarYear(stored) });
+    else if (shipped) res.json({ calendar: presentShippedCalendarYear(shipped) });
+    else throw notFound(`Calendar year ${year}`);
+  });
+
+  router.put("/:year", async (req, res) => {
+    const { year } = validate(calendarYearParamsSchema, req.params, "params");
+    const input = validate(calendarYearInputSchema(year), req.body, "body");
+    const actor = actorOf(res);
+    authorize(actor, "update", "calendar");
+    const saved = await saveCalendarYear(year, input, actor.id);
+    res.json({ calendar: presentStoredCalendarYear(saved) });
+  });
+  return router;
+}

@@ -1,0 +1,108 @@
+import {
+  EVENT_LIMITS,
+  eventActionSchema,
+  eventListQuerySchema,
+  eventReportSchema,
+  idParamsSchema,
+} from "@gridrisk/shared";
+import { Router } from "express";
+import { z } from "zod";
+import { reportEvent } from "../../commands/eventReporter";
+import { assertCanSee, transitionEvent } from "../../commands/eventTransitioner";
+import { idempotentRequest, requestHashOf } from "../../commands/idempotentRequest";
+import { validationFailed } from "../../errors";
+import { visibleEventsFilter } from "../../events/eventVisibility";
+import { verifyChain } from "../../events/timelineChain";
+import { actorOf } from "../../middlewares/authenticate";
+import { validate } from "../../middlewares/validate";
+import { type EventDoc, EventModel } from "../../models/event";
+import { presentEvent, presentEventSummary } from "../../presenters/eventPresenter";
+import { afterCursor, cursorAfter, eventListFilter, sortOf } from "./eventListFilter";
+
+const countsQuerySchema = z
+  .object({
+    region: z
+      .string()
+      .regex(/^[0-9a-f]{24}$/)
+      .optional(),
+  })
+  .strict();
+
+/** POST/GET /api/events, GET /api/events/counts, GET /api/events/:id, POST /:id/actions, GET /:id/verify */
+export function eventsRouter(): Router {
+  const router = Router();
+
+  router.post("/", async (req, res) => {
+    const key = req.get("idempotency-key");
+    if (!key || !EVENT_LIMITS.idempotencyKeyPattern.test(key)) {
+      throw validationFailed([
+        { path: "headers.idempotency-key", message: "is required: 8-100 letters, digits, _ or -" },
+      ]);
+    }
+    const input = validate(eventReportSchema, req.body, "body");
+    const actor = actorOf(res);
+    const result = await idempotentRequest(actor.id, key, requestHashOf(input), async () => {
+      const { event, mergeCandidates } = await reportEvent(actor, input);
+      return {
+        status: 201,
+        body: { event: presentEvent(event, actor), mergeCandidates: mergeCandidates.map(presentEventSummary) },
+      };
+    });
+    if (result.replayed) res.setHeader("Idempotent-Replayed", "true");
+    res.status(result.status).json(result.body);
+  });
+
+  router.get("/", async (req, res) => {
+    const query = validate(eventListQuerySchema, req.query, "query");
+    const actor = actorOf(res);
+    const sort = sortOf(query);
+    const filter = eventListFilter(query, visibleEventsFilter(actor));
+    if (query.cursor) (filter.$and as unknown[]).push(afterCursor(query.cursor, sort));
+    const docs = (await EventModel.find(filter)
+      .select({ timeline: 0 })
+      .sort({ [sort.field]: sort.direction, _id: sort.direction })
+      .limit(query.limit + 1)
+      .lean()) as EventDoc[];
+    const items = docs.slice(0, query.limit);
+    const last = items[items.length - 1];
+    res.json({
+      items: items.map(presentEventSummary),
+      ...(docs.length > query.limit && last ? { nextCursor: cursorAfter(last, sort) } : {}),
+    });
+  });
+
+  router.get("/counts", async (req, res) => {
+    const query = validate(countsQuerySchema, req.query, "query");
+    const actor = actorOf(res);
+    const match = eventListFilter({ region: query.region, sort: "-createdAt", limit: 1 }, visibleEventsFilter(actor));
+    const groups = await EventModel.aggregate<{ _id: string; count: number }>([
+      { $match: match },
+      { $group: { _id: "$status", count: { $sum: 1 } } },
+    ]);
+    const byStatus = Object.fromEntries(groups.map((group) => [group._id, group.count]));
+    res.json({ byStatus, total: groups.reduce((sum, group) => sum + group.count, 0) });
+  });
+
+  router.get("/:id", async (req, res) => {
+    const { id } = validate(idParamsSchema, req.params, "params");
+    const actor = actorOf(res);
+    const doc = assertCanSee(actor, (await EventModel.findById(id).lean()) as EventDoc | null, id);
+    res.json({ event: presentEvent(doc, actor) });
+  });
+
+  router.post("/:id/actions", async (req, res) => {
+    const { id } = validate(idParamsSchema, req.params, "params");
+    const input = validate(eventActionSchema, req.body, "body");
+    const actor = actorOf(res);
+    const updated = await transitionEvent(actor, id, input);
+    res.json({ event: presentEvent(updated, actor) });
+  });
+
+  router.get("/:id/verify", async (req, res) => {
+    const { id } = validate(idParamsSchema, req.params, "params");
+    const actor = actorOf(res);
+    const doc = assertCanSee(actor, (await EventModel.findById(id).lean()) as EventDoc | null, id);
+    res.json(verifyChain(doc._id, doc.timeline as Parameters<typeof verifyChain>[1]));
+  });
+  return router;
+}

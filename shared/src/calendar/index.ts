@@ -1,0 +1,4 @@
+export * from "./calendarData";
+export * from "./calendarSchemas";
+export * from "./deadlinePolicy";
+export * from "./workingCalendar";
