@@ -43,6 +43,14 @@ export interface RunningDatabase {
   stop(): Promise<void>;
 }
 
+/**
+ * SQLite settings for FerretDB: write transactions take the lock when they begin (deferred ones
+ * that upgrade collide under concurrent writers and retry with back-off), and in WAL mode
+ * synchronous=NORMAL keeps the database consistent while sparing an fsync per commit (a power
+ * cut may lose the last commits, not corrupt the file).
+ */
+const SQLITE_TUNING = "_txlock=immediate&_pragma=synchronous(normal)";
+
 const DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/gridrisk";
 
 /** Asks the OS for a free TCP port on 127.0.0.1. */
@@ -157,7 +165,7 @@ export async function launchDatabase(options: LaunchOptions): Promise<RunningDat
     "--log-format=text",
     ...(options.backend === "postgresql"
       ? ["--handler=postgresql", `--postgresql-url=${postgresUrl}`]
-      : ["--handler=sqlite", `--sqlite-url=file:${path.join(baseDir, "sqlite")}/`]),
+      : ["--handler=sqlite", `--sqlite-url=file:${path.join(baseDir, "sqlite")}/?${SQLITE_TUNING}`]),
   ];
   const logFile = path.join(baseDir, "ferretdb.log");
   const guardian = spawnGuardian(binary, args, logFile, throwaway ? baseDir : undefined);

@@ -48,7 +48,14 @@ export function createApp({ config, clientDistDir, version, tokenSecret }: AppDe
   // A whole territory is far larger than any other request; only its import gets a larger limit.
   app.use("/api/territory/import", express.json({ limit: TERRITORY_IMPORT_LIMIT_BYTES }));
   app.use("/api", express.json({ limit: JSON_BODY_LIMIT_BYTES, strict: true }));
-  app.use("/api", apiRouter({ sessions, secureCookies: config.nodeEnv === "production" }));
+  app.use(
+    "/api",
+    apiRouter({
+      sessions,
+      secureCookies: config.nodeEnv === "production",
+      keepPhotoLocation: config.keepPhotoLocation,
+    }),
+  );
   app.use(clientAssets(clientDistDir));
   app.use(errorHandler);
   return app;

@@ -6,6 +6,7 @@ import { type AppDependencies, createApp } from "./app";
 import { reloadCalendar, watchCalendar } from "./calendar/calendarStore";
 import { connectDatabase } from "./database/connection";
 import { ensureIndexes } from "./database/ensureIndexes";
+import { loadRecentEvents } from "./events/recentEvents";
 import "./models";
 import { schedulePruning } from "./jobs/expiredSignInPruning";
 import { startScheduler } from "./jobs/scheduler";
@@ -49,7 +50,7 @@ export async function startServer(
 
   const connected = connectDatabase(config.mongodbUri)
     .then(() => ensureIndexes())
-    .then(() => Promise.all([reloadTerritory(), reloadCalendar()]))
+    .then(() => Promise.all([reloadTerritory(), reloadCalendar(), loadRecentEvents()]))
     .catch((error: Error) => {
       log.error("database connection or territory load failed", { error: error.message });
     });

@@ -105,7 +105,9 @@ describe("linking attachments to an event", () => {
     AttachmentModel.updateOne = stub;
     try {
       const issues = await issuesOf(linkAttachments([first, second], target()));
-      expect(issues).to.deep.equal([{ path: "attachments.1", message: "is already attached to another event" }]);
+      expect(issues).to.deep.equal([
+        { path: "attachments.1", message: "was attached elsewhere or deleted meanwhile; nothing was attached" },
+      ]);
     } finally {
       AttachmentModel.updateOne = original;
     }

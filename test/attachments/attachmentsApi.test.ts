@@ -168,6 +168,7 @@ describe("attachments API", () => {
       headers: bearer(tokens.officer as string),
     });
     expect(hidden.body.error).to.include({ code: "not_found", message: `Attachment ${attachment.id} was not found.` });
+    expect((await fetch(`${server.url}/api/attachments/${attachment.id}`)).status).to.equal(401);
     expect((await get(tokens.worker as string, "not-an-id")).status).to.equal(400);
     expect((await get(tokens.worker as string, new mongoose.Types.ObjectId().toHexString())).status).to.equal(404);
 

@@ -1,5 +1,7 @@
 import { connectDatabase, disconnectDatabase } from "@gridrisk/server/database/connection";
 import { ensureIndexes } from "@gridrisk/server/database/ensureIndexes";
+import { resetEventCodes } from "@gridrisk/server/events/eventCodes";
+import { recentEvents } from "@gridrisk/server/events/recentEvents";
 import "@gridrisk/server/models";
 import mongoose from "mongoose";
 
@@ -26,6 +28,8 @@ export function useTestDatabase(): () => string {
     await connectDatabase(uri);
     await mongoose.connection.dropDatabase();
     await ensureIndexes();
+    resetEventCodes();
+    recentEvents.clear();
   });
   after(async () => {
     if (mongoose.connection.readyState === 1) await mongoose.connection.dropDatabase();

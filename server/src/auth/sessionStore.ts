@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { SessionModel } from "../models/session";
+import { forgetActors } from "./actorCache";
 
 /** What a token resolves to. */
 export interface ResolvedSession {
@@ -51,11 +52,14 @@ export class SessionStore {
 
   /** Revokes one session (sign-out). */
   async revoke(sessionId: string, now = new Date()): Promise<void> {
-    await SessionModel.updateOne({ _id: sessionId, revokedAt: null }, { $set: { revokedAt: now } });
+    forgetActors({ sessionId });
+    // By _id alone: FerretDB v1 on SQLite scans the whole collection for any other condition.
+    await SessionModel.updateOne({ _id: sessionId }, { $set: { revokedAt: now } });
   }
 
   /** Revokes every session of a user (deactivation, password change). */
   async revokeAllOf(userId: string, now = new Date()): Promise<void> {
+    forgetActors({ userId });
     await SessionModel.updateMany({ userId, revokedAt: null }, { $set: { revokedAt: now } });
   }
 }

@@ -58,7 +58,9 @@ export async function linkAttachments(ids: string[], target: AttachmentLinkTarge
         { _id: trusted({ $in: linked }), eventId },
         { $set: { eventId: null, regionPath: [] } },
       );
-      throw validationFailed([{ path: `attachments.${index}`, message: "is already attached to another event" }]);
+      throw validationFailed([
+        { path: `attachments.${index}`, message: "was attached elsewhere or deleted meanwhile; nothing was attached" },
+      ]);
     }
     linked.push(id);
   }

@@ -1,10 +1,10 @@
 import type { EventReportInput, Role, Severity } from "@gridrisk/shared";
 import { Types } from "mongoose";
-import { trusted } from "../database/trustedFilter";
 import { forbidden, validationFailed } from "../errors";
 import { domainEvents } from "../events/domainEvents";
+import { nextEventCode, resetEventCodes } from "../events/eventCodes";
 import { assessmentDeadline } from "../events/eventDeadlines";
-import { findMergeCandidates } from "../events/mergeCandidates";
+import { recentEvents } from "../events/recentEvents";
 import { chainEntry, genesisHash } from "../events/timelineChain";
 import { type EventDoc, EventModel } from "../models/event";
 import { InstitutionModel } from "../models/institution";
@@ -22,8 +22,7 @@ const REPORTERS: readonly Role[] = [
   "city_monitor",
   "department_handler",
 ];
-const CODE_PREFIX = "HA";
-const CODE_ATTEMPTS = 20;
+const CODE_ATTEMPTS = 3;
 
 /**
  * Where the actor may report: their territory; for a grid worker, the townships of their grids,
@@ -37,14 +36,6 @@ function reportingScope(actor: Actor): string[] {
       .find((region) => region.level === "township");
     return township ? [township.id] : [gridId];
   });
-}
-
-async function nextCode(year: number): Promise<string> {
-  const prefix = `${CODE_PREFIX}-${year}-`;
-  const filter: Record<string, unknown> = { code: trusted({ $gte: prefix, $lt: `${prefix}~` }) };
-  const last = await EventModel.findOne(filter).sort({ code: -1 }).select({ code: 1 }).lean();
-  const number = last ? Number.parseInt(last.code.slice(prefix.length), 10) + 1 : 1;
-  return `${prefix}${String(number).padStart(6, "0")}`;
 }
 
 function isDuplicateKey(error: unknown): boolean {
@@ -114,15 +105,16 @@ export async function reportEvent(actor: Actor, input: EventReportInput, now = n
     version: 1,
     timeline: [first],
   };
-  // The unique code index decides between concurrent reports that picked the same number.
+  // Codes come from blocks reserved per instance; the unique index is the last line of defence.
   for (let attempt = 0; ; attempt++) {
     try {
-      const created = await EventModel.create({ ...base, code: await nextCode(now.getFullYear()) });
+      const created = await EventModel.create({ ...base, code: await nextEventCode(now) });
       const doc = created.toObject() as EventDoc;
       domainEvents.publish({ type: "created", event: doc, at: now });
-      return { event: doc, mergeCandidates: await findMergeCandidates(doc) };
+      return { event: doc, mergeCandidates: recentEvents.candidatesFor(doc) as EventDoc[] };
     } catch (error) {
       if (!isDuplicateKey(error) || attempt >= CODE_ATTEMPTS) throw error;
+      resetEventCodes(); // our block was taken from under us (e.g. a database reset): take a new one
     }
   }
 }

@@ -165,8 +165,11 @@ export async function applyPlan(
 ): Promise<EventDoc> {
   const claimId = await claimVersion(doc, action, actor?.id ?? null, now);
   plan.set.nextDeadline = nextDeadlineAfter(doc, plan.set);
+  // The claim makes this caller the only writer of this version, so the filter is the _id alone:
+  // FerretDB v1 on SQLite answers an _id lookup from its index but scans the whole collection
+  // once any other condition is added.
   const updated = (await EventModel.findOneAndUpdate(
-    { _id: doc._id, version: doc.version, status: doc.status },
+    { _id: doc._id },
     { $set: plan.set, $inc: { version: 1, ...plan.inc }, $push: { timeline: entryFor(doc, actor, action, plan, now) } },
     { returnDocument: "after" },
   ).lean()) as EventDoc | null;

@@ -21,7 +21,7 @@ function isDuplicateKey(error: unknown): boolean {
 }
 
 /**
- * Runs `work` once per (user, key): the first request inserts the key (a unique index makes
+ * Runs `work` once per (user, key): the first request inserts the key (its unique _id makes
  * exactly one insert win, also under concurrent retries) and stores the response; the others
  * wait for it and replay it. The same key with another body is refused (422). A request that
  * fails releases its key, so that a corrected retry may use it.
@@ -32,12 +32,13 @@ export async function idempotentRequest(
   requestHash: string,
   work: () => Promise<StoredResponse>,
 ): Promise<StoredResponse & { replayed: boolean }> {
+  const _id = `${userId}:${key}`;
   try {
-    await IdempotencyKeyModel.create({ userId, key, requestHash, status: "in_progress", createdAt: new Date() });
+    await IdempotencyKeyModel.create({ _id, userId, key, requestHash, status: "in_progress", createdAt: new Date() });
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
     for (let step = 0; step < WAIT_STEPS; step++) {
-      const existing = await IdempotencyKeyModel.findOne({ userId, key }).lean();
+      const existing = await IdempotencyKeyModel.findById(_id).lean();
       if (existing && existing.requestHash !== requestHash) {
         throw new AppError(422, "idempotency_key_reused", "This Idempotency-Key was used for a different request.");
       }
@@ -61,11 +62,11 @@ export async function idempotentRequest(
   try {
     response = await work();
   } catch (error) {
-    await IdempotencyKeyModel.deleteOne({ userId, key, status: "in_progress" });
+    await IdempotencyKeyModel.deleteOne({ _id, status: "in_progress" });
     throw error;
   }
   await IdempotencyKeyModel.updateOne(
-    { userId, key },
+    { _id },
     { $set: { status: "done", responseStatus: response.status, responseBody: JSON.stringify(response.body) } },
   );
   return { ...response, replayed: false };

@@ -43,7 +43,9 @@ export async function createInstitution(actor: Actor, input: InstitutionInput): 
 /** Loads a live institution the actor may see, or 404. */
 export async function loadInstitution(actor: Actor, id: string): Promise<InstitutionDoc> {
   authorize(actor, "read", "institution");
-  const doc = (await InstitutionModel.findOne({ _id: id, deletedAt: null }).lean()) as InstitutionDoc | null;
+  // By _id alone (the fast path on FerretDB), the deletion checked here.
+  const found = (await InstitutionModel.findById(id).lean()) as InstitutionDoc | null;
+  const doc = found && !found.deletedAt ? found : null;
   if (!doc) throw notFound(`Institution ${id}`);
   authorize(actor, "read", "institution", { regionPath: doc.regionPath.map(String), label: `Institution ${id}` });
   return doc;
@@ -64,7 +66,7 @@ export async function updateInstitution(actor: Actor, id: string, input: Institu
   }
   try {
     const updated = await InstitutionModel.findOneAndUpdate(
-      { _id: id, deletedAt: null },
+      { _id: id },
       { $set: { ...fields, ...place }, $inc: { version: 1 } },
       { returnDocument: "after" },
     ).lean();
@@ -81,8 +83,5 @@ export async function deleteInstitution(actor: Actor, id: string): Promise<void>
   authorize(actor, "delete", "institution");
   const current = await loadInstitution(actor, id);
   authorize(actor, "delete", "institution", { regionPath: current.regionPath.map(String), label: `Institution ${id}` });
-  await InstitutionModel.updateOne(
-    { _id: id, deletedAt: null },
-    { $set: { deletedAt: new Date() }, $inc: { version: 1 } },
-  );
+  await InstitutionModel.updateOne({ _id: id }, { $set: { deletedAt: new Date() }, $inc: { version: 1 } });
 }

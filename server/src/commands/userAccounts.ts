@@ -5,6 +5,7 @@ import {
   type UserCreateInput,
   type UserUpdateInput,
 } from "@gridrisk/shared";
+import { forgetActors } from "../auth/actorCache";
 import { hashPassword } from "../auth/passwords";
 import type { SessionStore } from "../auth/sessionStore";
 import { alreadyExists, notFound, validationFailed } from "../errors";
@@ -88,5 +89,6 @@ export async function updateUser(id: string, input: UserUpdateInput, sessions: S
     { returnDocument: "after" },
   ).lean()) as UserDoc;
   if (input.password !== undefined || input.active === false) await sessions.revokeAllOf(id);
+  else forgetActors({ userId: id }); // a new role or scope applies from the next request
   return updated;
 }

@@ -1,5 +1,6 @@
 import { parse as parseCookie } from "cookie";
 import type { RequestHandler, Response } from "express";
+import { cacheActor, cachedActor } from "../auth/actorCache";
 import type { SessionStore } from "../auth/sessionStore";
 import { unauthenticated } from "../errors";
 import { currentRequestContext } from "../logging/requestContext";
@@ -19,11 +20,13 @@ export function tokenOf(authorization: string | undefined, cookieHeader: string 
 /** Resolves a token to the actor it signs in, or undefined. */
 export async function actorForToken(sessions: SessionStore, token: string | undefined): Promise<Actor | undefined> {
   if (!token) return undefined;
+  const cached = cachedActor(token);
+  if (cached) return cached;
   const session = await sessions.resolve(token);
   if (!session) return undefined;
   const user = await UserModel.findById(session.userId).lean();
   if (!user?.active) return undefined;
-  return {
+  const actor: Actor = {
     id: user._id.toHexString(),
     username: user.username,
     name: user.name,
@@ -32,6 +35,8 @@ export async function actorForToken(sessions: SessionStore, token: string | unde
     ...(user.departmentId ? { departmentId: user.departmentId.toHexString() } : {}),
     sessionId: session.sessionId,
   };
+  cacheActor(token, actor);
+  return actor;
 }
 
 /** Requires a valid session; puts the actor in res.locals.actor. */

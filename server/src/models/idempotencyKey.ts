@@ -6,6 +6,8 @@ import mongoose, { Schema } from "mongoose";
  */
 const idempotencyKeySchema = new Schema(
   {
+    /** `<userId>:<key>`: lookups by _id are the fast path on FerretDB. */
+    _id: { type: String, required: true },
     userId: { type: Schema.Types.ObjectId, required: true },
     key: { type: String, required: true },
     requestHash: { type: String, required: true },
@@ -17,7 +19,6 @@ const idempotencyKeySchema = new Schema(
   },
   { collection: "idempotency_keys", versionKey: false },
 );
-idempotencyKeySchema.index({ userId: 1, key: 1 }, { unique: true });
 idempotencyKeySchema.index({ createdAt: 1 });
 
 export const IdempotencyKeyModel = mongoose.model("IdempotencyKey", idempotencyKeySchema);

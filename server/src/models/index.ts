@@ -4,6 +4,7 @@ export * from "./calendarYear";
 export * from "./deadlinePolicySetting";
 export * from "./department";
 export * from "./event";
+export * from "./eventCodeBlock";
 export * from "./eventVersionClaim";
 export * from "./idempotencyKey";
 export * from "./institution";

@@ -17,10 +17,12 @@ export interface ApiDependencies {
   sessions: SessionStore;
   /** Send the session cookie over HTTPS only. */
   secureCookies: boolean;
+  /** Keep a photo's GPS position (as fields) when its metadata is stripped. */
+  keepPhotoLocation: boolean;
 }
 
 /** Everything under /api. Each resource router is mounted behind authentication at its own path. */
-export function apiRouter({ sessions, secureCookies }: ApiDependencies): Router {
+export function apiRouter({ sessions, secureCookies, keepPhotoLocation }: ApiDependencies): Router {
   const router = Router();
   const signedIn = authenticate(sessions);
   router.use(authRouter(sessions, { secureCookies }));
@@ -31,7 +33,7 @@ export function apiRouter({ sessions, secureCookies }: ApiDependencies): Router 
   router.use("/institutions", signedIn, institutionsRouter());
   router.use("/calendar", signedIn, calendarRouter());
   router.use("/events", signedIn, eventsRouter());
-  router.use("/attachments", signedIn, attachmentsRouter());
+  router.use("/attachments", signedIn, attachmentsRouter({ keepPhotoLocation }));
   router.use((req) => {
     throw routeNotFound(req.method, req.baseUrl + req.path);
   });

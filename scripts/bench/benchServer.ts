@@ -1,0 +1,99 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { hashPassword } from "@gridrisk/server/auth/passwords";
+import { importTerritory } from "@gridrisk/server/commands/territoryImporter";
+import { ensureIndexes } from "@gridrisk/server/database/ensureIndexes";
+import { loadConfig } from "@gridrisk/server/env";
+import { resetEventCodes } from "@gridrisk/server/events/eventCodes";
+import { configureLogging } from "@gridrisk/server/logging/logger";
+import { UserModel } from "@gridrisk/server/models/user";
+import { startServer } from "@gridrisk/server/server";
+import { generateDemoCity } from "@gridrisk/server/territory/demoCity/generateDemoCity";
+import { territory } from "@gridrisk/server/territory/territoryCache";
+import mongoose from "mongoose";
+import { launchDatabase } from "../db/databaseLauncher";
+import { launchOptionsFromEnv } from "../db/launchOptionsFromEnv";
+
+const PASSWORD = "bench-password-123";
+
+/**
+ * A real server on a throwaway database (FerretDB on SQLite unless DB_BACKEND or MONGODB_URI say
+ * otherwise) with the demo city loaded and a grid worker and a township officer signed in.
+ */
+export async function startBenchServer() {
+  configureLogging({ level: "error", format: "pretty", silent: true });
+  const options = launchOptionsFromEnv(process.env, "test");
+  const database = await launchDatabase({ ...options, databaseName: "bench" });
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "gridrisk-bench-"));
+  const config = loadConfig({
+    NODE_ENV: "test",
+    PORT: "0",
+    MONGODB_URI: database.uri,
+    DATA_DIR: dataDir,
+    TOKEN_SECRET: "bench-secret-bench-secret-bench-secret-00",
+  });
+  const server = await startServer({ config, clientDistDir: dataDir, version: "bench", waitForDatabase: true });
+  await mongoose.connection.dropDatabase();
+  await ensureIndexes();
+  resetEventCodes();
+  await importTerritory(generateDemoCity({ seed: 1 }), { dryRun: false });
+  const township = [...territory().all()].find((region) => region.level === "township");
+  const grid = [...territory().all()].find(
+    (region) => region.level === "grid" && region.ancestors.includes(township?.id ?? ""),
+  );
+  if (!township || !grid) throw new Error("demo city has no township with a grid");
+  const passwordHash = await hashPassword(PASSWORD);
+  await UserModel.create([
+    { username: "bench.worker", name: "bench worker", role: "grid_worker", scope: [grid.id], passwordHash },
+    { username: "bench.officer", name: "bench officer", role: "township_officer", scope: [township.id], passwordHash },
+  ]);
+  const signIn = async (username: string) => {
+    const res = await fetch(`${server.url}/api/auth/login`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ username, password: PASSWORD }),
+    });
+    return ((await res.json()) as { token: string }).token;
+  };
+  return {
+    url: server.url,
+    databaseUri: database.uri,
+    backend: database.external ? "MONGODB_URI" : `FerretDB v1.24.2 on ${options.backend}`,
+    grid,
+    worker: await signIn("bench.worker"),
+    officer: await signIn("bench.officer"),
+    async stop() {
+      await server.close();
+      await database.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs `total` calls of `task` with `concurrency` workers; returns each call's latency in ms. */
+export async function runConcurrently(
+  total: number,
+  concurrency: number,
+  task: (index: number) => Promise<void>,
+): Promise<number[]> {
+  const latencies: number[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        const index = next++;
+        const started = performance.now();
+        await task(index);
+        latencies.push(performance.now() - started);
+      }
+    }),
+  );
+  return latencies;
+}
+
+/** The value below which `fraction` of the sorted samples lie. */
+export function percentile(samples: number[], fraction: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? 0;
+}

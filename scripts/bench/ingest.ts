@@ -1,0 +1,86 @@
+/**
+ * Benchmark: reports per second through the full POST /api/events path (auth, validation, locate,
+ * idempotency, insert, bus) against bare driver inserts of the same documents into the same
+ * database, in the same run. Target: the full path at least 50% of the bare rate.
+ * Run: npm run bench:ingest   (BENCH_REPORTS, BENCH_CONCURRENCY, DB_BACKEND to vary)
+ */
+import { randomUUID } from "node:crypto";
+import os from "node:os";
+import { MongoClient } from "mongodb";
+import { runConcurrently, startBenchServer } from "./benchServer";
+
+const TOTAL = Number(process.env.BENCH_REPORTS ?? 1000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
+
+const bench = await startBenchServer();
+const { lng, lat } = bench.grid.centroid;
+const body = (index: number) =>
+  JSON.stringify({
+    title: `压测上报 ${index}`,
+    description: "某培训机构疑似预收费超过三个月，家长反映退费困难。",
+    category: "prepaid_fee_risk",
+    location: { type: "Point", coordinates: [lng, lat] },
+  });
+
+// Warm-up: JIT, connection pools, caches.
+await runConcurrently(50, CONCURRENCY, async (index) => {
+  await fetch(`${bench.url}/api/events`, {
+    method: "POST",
+    headers: {
+      "Content-Type": "application/json",
+      Authorization: `Bearer ${bench.worker}`,
+      "Idempotency-Key": randomUUID(),
+    },
+    body: body(-index - 1),
+  });
+});
+
+let failures = 0;
+const apiStart = performance.now();
+await runConcurrently(TOTAL, CONCURRENCY, async (index) => {
+  const res = await fetch(`${bench.url}/api/events`, {
+    method: "POST",
+    headers: {
+      "Content-Type": "application/json",
+      Authorization: `Bearer ${bench.worker}`,
+      "Idempotency-Key": randomUUID(),
+    },
+    body: body(index),
+  });
+  if (res.status !== 201) failures += 1;
+  await res.arrayBuffer();
+});
+const apiSeconds = (performance.now() - apiStart) / 1000;
+
+// The same documents, inserted bare through the driver into another collection of the same database.
+const client = new MongoClient(bench.databaseUri, { maxPoolSize: CONCURRENCY });
+await client.connect();
+const stored = await client.db().collection("events").find({}).limit(TOTAL).toArray();
+const bare = client.db().collection("bench_bare_events");
+const docs = stored.map(({ _id, ...doc }, index) => ({ ...doc, code: `BARE-${index}` }));
+const bareStart = performance.now();
+await runConcurrently(docs.length, CONCURRENCY, async (index) => {
+  await bare.insertOne({ ...docs[index] });
+});
+const bareSeconds = (performance.now() - bareStart) / 1000;
+await client.close();
+
+const apiRate = TOTAL / apiSeconds;
+const bareRate = docs.length / bareSeconds;
+const figures = {
+  machine: `${os.cpus()[0]?.model ?? "?"} (${os.cpus().length} cores), Node ${process.version}`,
+  database: bench.backend,
+  reports: TOTAL,
+  concurrency: CONCURRENCY,
+  failures,
+  apiReportsPerSecond: Math.round(apiRate),
+  bareInsertsPerSecond: Math.round(bareRate),
+  ratio: Math.round((apiRate / bareRate) * 100) / 100,
+};
+const print = (text: string) => new Promise((resolve) => process.stdout.write(text, resolve));
+await print(`${JSON.stringify(figures, null, 2)}\n`);
+await print(
+  `ingest: ${figures.apiReportsPerSecond}/s through the API vs ${figures.bareInsertsPerSecond}/s bare: ${Math.round(figures.ratio * 100)}% (target ≥ 50%) ${figures.ratio >= 0.5 && failures === 0 ? "MET" : "MISSED"}\n`,
+);
+await bench.stop();
+process.exit(0);

@@ -1,0 +1,92 @@
+/**
+ * Benchmark: latency of event actions at 20 concurrent clients through POST
+ * /api/events/:id/actions (auth, load, policy, claim, conditional update with timeline entry).
+ * Target: p99 < 50 ms on FerretDB with SQLite.
+ * Run: npm run bench:transitions   (BENCH_EVENTS, BENCH_CONCURRENCY, DB_BACKEND to vary)
+ */
+import { randomUUID } from "node:crypto";
+import os from "node:os";
+import { percentile, runConcurrently, startBenchServer } from "./benchServer";
+
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 400);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
+const COMMENTS_PER_EVENT = 3;
+
+const bench = await startBenchServer();
+const { lng, lat } = bench.grid.centroid;
+const ids: string[] = [];
+await runConcurrently(EVENTS, CONCURRENCY, async (index) => {
+  const res = await fetch(`${bench.url}/api/events`, {
+    method: "POST",
+    headers: {
+      "Content-Type": "application/json",
+      Authorization: `Bearer ${bench.worker}`,
+      "Idempotency-Key": randomUUID(),
+    },
+    body: JSON.stringify({
+      title: `压测事件 ${index}`,
+      description: "培训机构消防通道堵塞。",
+      category: "safety_hazard",
+      location: { type: "Point", coordinates: [lng, lat] },
+    }),
+  });
+  ids.push(((await res.json()) as { event: { id: string } }).event.id);
+});
+
+// Each event gets: claim (v1→2), then comments (v2→3, …), each client working its own events.
+const steps = ids.flatMap((id) => [
+  { id, body: { action: "claim", expectedVersion: 1 } },
+  ...Array.from({ length: COMMENTS_PER_EVENT }, (_, n) => ({
+    id,
+    body: { action: "comment", expectedVersion: 2 + n, note: `跟进 ${n}` },
+  })),
+]);
+// Interleave so that concurrent requests touch different events, and one event's steps stay in order.
+const perEvent = new Map<string, typeof steps>();
+for (const step of steps) perEvent.set(step.id, [...(perEvent.get(step.id) ?? []), step]);
+const queues = [...perEvent.values()];
+let failures = 0;
+const act = async (step: (typeof steps)[number]) => {
+  const res = await fetch(`${bench.url}/api/events/${step.id}/actions`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Authorization: `Bearer ${bench.officer}` },
+    body: JSON.stringify(step.body),
+  });
+  if (res.status !== 200) failures += 1;
+  await res.arrayBuffer();
+};
+// Warm-up on the first events.
+const warm = queues.splice(0, CONCURRENCY);
+await runConcurrently(warm.length, CONCURRENCY, async (index) => {
+  for (const step of warm[index] ?? []) await act(step);
+});
+const latencies: number[] = [];
+const started = performance.now();
+await runConcurrently(queues.length, CONCURRENCY, async (index) => {
+  for (const step of queues[index] ?? []) {
+    const t0 = performance.now();
+    await act(step);
+    latencies.push(performance.now() - t0);
+  }
+});
+const seconds = (performance.now() - started) / 1000;
+
+const figures = {
+  machine: `${os.cpus()[0]?.model ?? "?"} (${os.cpus().length} cores), Node ${process.version}`,
+  database: bench.backend,
+  actions: latencies.length,
+  concurrency: CONCURRENCY,
+  failures,
+  actionsPerSecond: Math.round(latencies.length / seconds),
+  p50Ms: Math.round(percentile(latencies, 0.5) * 10) / 10,
+  p90Ms: Math.round(percentile(latencies, 0.9) * 10) / 10,
+  p99Ms: Math.round(percentile(latencies, 0.99) * 10) / 10,
+  maxMs: Math.round(Math.max(...latencies) * 10) / 10,
+};
+const print = (text: string) => new Promise((resolve) => process.stdout.write(text, resolve));
+await print(`${JSON.stringify(figures, null, 2)}\n`);
+await print(
+  `transitions: p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms at ${CONCURRENCY} clients (target p99 < 50 ms) ${figures.p99Ms < 50 && failures === 0 ? "MET" : "MISSED"}\n`,
+);
+await bench.stop();
+process.exit(0);
