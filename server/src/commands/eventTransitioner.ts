@@ -23,6 +23,7 @@ import { EventVersionClaimModel } from "../models/eventVersionClaim";
 import { UserModel } from "../models/user";
 import type { Actor } from "../policies/actor";
 import { linkAttachments } from "./attachmentLinking";
+import { findViolationCategory } from "./violationCatalog";
 
 /** A claim older than this whose update never landed belongs to a crashed request. */
 const STALE_CLAIM_MS = 30_000;
@@ -88,13 +89,21 @@ async function contextFor(actor: Actor, doc: EventDoc, input: EventActionInput, 
       throw validationFailed([{ path: "body.assigneeId", message: "names nobody active in this event's territory" }]);
     }
   }
+  let violationCategory: PlanContext["violationCategory"];
+  if ((input.action === "complete_task" || input.action === "resolve") && input.violation) {
+    const category = await findViolationCategory(input.violation.category);
+    if (!category?.active) {
+      throw validationFailed([{ path: "body.violation.category", message: "names no active violation category" }]);
+    }
+    violationCategory = { code: category.code, name: category.name };
+  }
   const facts = eventFactsOf(doc);
   if (input.action === "claim" && mayTakeOver(actor, facts)) {
     const level = levelAbove(doc.owningLevel as OwningLevel) as "district" | "city";
     const regionId = actor.scope.find((id) => doc.regionPath.some((pathId) => String(pathId) === id));
-    if (regionId) return { now, departments, takeOver: { level, regionId } };
+    if (regionId) return { now, departments, actorId: actor.id, takeOver: { level, regionId } };
   }
-  return { now, departments };
+  return { now, departments, actorId: actor.id, violationCategory };
 }
 
 /** The timeline entry of an action, chained to the last one. */

@@ -11,6 +11,9 @@ export interface PlanContext {
   now: Date;
   /** Departments named by a dispatch, by id, with the region they serve. */
   departments: Map<string, { regionId: string; active: boolean }>;
+  /** The violation category an action records, looked up by the command. */
+  violationCategory?: { code: string; name: string };
+  actorId?: string;
   /** Set when an officer of the level above claims an event whose assessment is overdue. */
   takeOver?: { level: "district" | "city"; regionId: string };
 }
@@ -234,6 +237,20 @@ export function planTransition(doc: EventDoc, input: EventActionInput, context: 
       plan.note = input.note;
       plan.evidence = input.attachments ?? [];
       break;
+  }
+  if (context.violationCategory && "violation" in input && input.violation) {
+    plan.set.violations = [
+      ...(doc.violations ?? []),
+      {
+        category: context.violationCategory.code,
+        categoryName: context.violationCategory.name,
+        enforcementAction: input.violation.enforcementAction,
+        taskId: "taskId" in input ? new Types.ObjectId(input.taskId) : null,
+        recordedBy: new Types.ObjectId(context.actorId),
+        recordedAt: now,
+      },
+    ];
+    plan.fields = { ...(plan.fields ?? {}), violation: input.violation };
   }
   // A plan that resets all deadlines must not also set one of them (a conflicting update).
   if (plan.set.deadlines)

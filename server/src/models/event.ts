@@ -95,6 +95,23 @@ const eventSchema = new Schema(
       type: new Schema({ assigneeId: Schema.Types.ObjectId, dueAt: Date, outcome: String }, { _id: false }),
       default: null,
     },
+    /** Violations found and enforcement actions taken (依法查处). */
+    violations: {
+      type: [
+        new Schema(
+          {
+            category: { type: String, required: true },
+            categoryName: { type: String, required: true },
+            enforcementAction: { type: String, required: true },
+            taskId: { type: Schema.Types.ObjectId, default: null },
+            recordedBy: { type: Schema.Types.ObjectId, required: true },
+            recordedAt: { type: Date, required: true },
+          },
+          { _id: false },
+        ),
+      ],
+      default: [],
+    },
     reworkCount: { type: Number, default: 0 },
     urgeCount: { type: Number, default: 0 },
     mergedInto: { type: Schema.Types.ObjectId, default: null },

@@ -14,3 +14,4 @@ export * from "./region";
 export * from "./session";
 export * from "./territoryState";
 export * from "./user";
+export * from "./violationCategory";

@@ -130,6 +130,14 @@ export function presentEvent(doc: EventDoc, viewer: Actor) {
         }
       : null,
     mergedInto: doc.mergedInto ? doc.mergedInto.toHexString() : null,
+    violations: (doc.violations ?? []).map((violation) => ({
+      category: violation.category,
+      categoryName: violation.categoryName,
+      enforcementAction: violation.enforcementAction,
+      ...(violation.taskId ? { taskId: String(violation.taskId) } : {}),
+      recordedBy: String(violation.recordedBy),
+      recordedAt: violation.recordedAt.toISOString(),
+    })),
     timeline: doc.timeline.map((entry) => ({
       seq: entry.seq,
       action: entry.action,

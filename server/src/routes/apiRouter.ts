@@ -11,6 +11,7 @@ import { institutionsRouter } from "./institutions";
 import { regionsRouter } from "./regions";
 import { territoryRouter } from "./territory";
 import { usersRouter } from "./users";
+import { violationCategoriesRouter } from "./violationCategories";
 
 /** What the API routes need. */
 export interface ApiDependencies {
@@ -33,6 +34,7 @@ export function apiRouter({ sessions, secureCookies, keepPhotoLocation }: ApiDep
   router.use("/institutions", signedIn, institutionsRouter());
   router.use("/calendar", signedIn, calendarRouter());
   router.use("/events", signedIn, eventsRouter());
+  router.use("/violation-categories", signedIn, violationCategoriesRouter());
   router.use("/attachments", signedIn, attachmentsRouter({ keepPhotoLocation }));
   router.use((req) => {
     throw routeNotFound(req.method, req.baseUrl + req.path);

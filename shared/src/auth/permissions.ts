@@ -1,7 +1,15 @@
 import { ROLES, type Role } from "./roles";
 
 /** What can be acted on, apart from events (whose actions live in the event state machine). */
-export const RESOURCES = ["region", "territory", "department", "user", "institution", "calendar"] as const;
+export const RESOURCES = [
+  "region",
+  "territory",
+  "department",
+  "user",
+  "institution",
+  "calendar",
+  "violation_category",
+] as const;
 export type Resource = (typeof RESOURCES)[number];
 
 /** Kinds of action on those resources. */
@@ -31,6 +39,7 @@ export const PERMISSIONS: Record<Resource, Record<ResourceAction, readonly Role[
   },
   // The working calendar and the deadline policy: everyone's clocks read them; only the admin edits.
   calendar: { read: EVERYONE, create: ["admin"], update: ["admin"], delete: [] },
+  violation_category: { read: EVERYONE, create: ["admin"], update: ["admin"], delete: [] },
 };
 
 /** Whether `role` may ever take `action` on `resource` (territory aside). */

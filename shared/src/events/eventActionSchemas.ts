@@ -6,6 +6,13 @@ const objectId = z.string().regex(/^[0-9a-f]{24}$/, "must be a 24-character hex 
 const note = z.string().trim().min(1, "is required").max(EVENT_LIMITS.maxNoteLength);
 const isoDate = z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time with a time zone" });
 const attachments = z.array(objectId).max(EVENT_LIMITS.maxAttachments).optional();
+/** A violation found and the enforcement action taken (依法查处), recorded with handling. */
+export const violationRecordSchema = z
+  .object({
+    category: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, "must be a violation category code"),
+    enforcementAction: note,
+  })
+  .strict();
 const base = { expectedVersion: z.number({ error: "must be a number" }).int().min(1, "must be at least 1") };
 
 /** One department's part of a dispatch. */
@@ -43,7 +50,16 @@ export const eventActionSchema = z.discriminatedUnion("action", [
   assessSchema,
   z.object({ action: z.literal("accept_task"), ...base, taskId: objectId }).strict(),
   z.object({ action: z.literal("reject_task"), ...base, taskId: objectId, reason: note }).strict(),
-  z.object({ action: z.literal("complete_task"), ...base, taskId: objectId, result: note, attachments }).strict(),
+  z
+    .object({
+      action: z.literal("complete_task"),
+      ...base,
+      taskId: objectId,
+      result: note,
+      attachments,
+      violation: violationRecordSchema.optional(),
+    })
+    .strict(),
   z
     .object({ action: z.literal("request_extension"), ...base, taskId: objectId, reason: note, until: isoDate })
     .strict(),
@@ -56,7 +72,9 @@ export const eventActionSchema = z.discriminatedUnion("action", [
       note: note.optional(),
     })
     .strict(),
-  z.object({ action: z.literal("resolve"), ...base, summary: note }).strict(),
+  z
+    .object({ action: z.literal("resolve"), ...base, summary: note, violation: violationRecordSchema.optional() })
+    .strict(),
   z.object({ action: z.literal("schedule_follow_up"), ...base, dueAt: isoDate, assigneeId: objectId }).strict(),
   z
     .object({

@@ -5,3 +5,4 @@ export * from "./eventLimits";
 export * from "./eventMachine";
 export * from "./eventQueries";
 export * from "./eventReportSchema";
+export * from "./violationCategories";

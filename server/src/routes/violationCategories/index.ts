@@ -1,0 +1,1 @@
+export { violationCategoriesRouter } from "./violationCategoriesRouter";
