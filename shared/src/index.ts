@@ -8,4 +8,5 @@ export * from "./fieldIssues";
 export * from "./health";
 export * from "./institutions";
 export * from "./limits";
+export * from "./realtime";
 export * from "./territory";

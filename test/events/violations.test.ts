@@ -92,3 +92,55 @@ describe("violation categories and enforcement records (依法查处)", () => {
     expect(stored.timeline.at(-1).fields.violation.category).to.equal("unlicensed_operation");
   });
 });
+
+describe("risk categories the admin maintains", () => {
+  useTestDatabase();
+  let server: RunningServer;
+  const t: Record<string, string> = {};
+
+  before(async () => {
+    server = await startTestServer();
+    const ids = await loadTerritoryFixture();
+    await createAccount({ username: "admin", role: "admin", scope: [ids.city] });
+    await createAccount({ username: "worker", role: "grid_worker", scope: [ids.grid] });
+    for (const who of ["admin", "worker"]) t[who] = await signInAs(server.url, who);
+  });
+  after(() => server.close());
+
+  const put = (code: string, body: unknown) =>
+    request(`${server.url}/api/event-categories/${code}`, {
+      method: "PUT",
+      headers: { ...bearer(t.admin ?? ""), "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    });
+
+  it("accepts a category the admin added, refuses unknown and retired ones", async () => {
+    const unknown = await report(
+      server.url,
+      t.worker ?? "",
+      buildReport(119.02, 33.52, { category: "illegal_fundraising" as never }),
+    );
+    expect(unknown.status).to.equal(400);
+    expect(unknown.body.error.details.issues[0]).to.deep.equal({
+      path: "body.category",
+      message: "is not an active risk category",
+    });
+    expect(
+      (await put("illegal_fundraising", { code: "illegal_fundraising", name: "非法集资", active: true })).status,
+    ).to.equal(200);
+    const added = await report(
+      server.url,
+      t.worker ?? "",
+      buildReport(119.02, 33.52, { category: "illegal_fundraising" as never }),
+    );
+    expect(added.status, added.text).to.equal(201);
+    expect(added.body.event.category).to.equal("illegal_fundraising");
+    expect((await put("over_hours", { code: "over_hours", name: "超时培训", active: false })).status).to.equal(200);
+    expect(
+      (await report(server.url, t.worker ?? "", buildReport(119.02, 33.52, { category: "over_hours" as never })))
+        .status,
+    ).to.equal(400);
+    const list = await request(`${server.url}/api/event-categories`, { headers: bearer(t.worker ?? "") });
+    expect(list.body.items).to.have.length(10);
+  });
+});

@@ -72,3 +72,12 @@ export async function eventAttachments(eventId: string): Promise<AttachmentView[
   const docs = (await AttachmentModel.find({ eventId }).sort({ createdAt: 1, _id: 1 }).lean()) as AttachmentDoc[];
   return docs.map(presentAttachment);
 }
+
+/** Undoes linkAttachments when the write it belonged to failed (a conflict, a refused insert). */
+export async function unlinkAttachments(ids: string[], eventId: string): Promise<void> {
+  if (ids.length === 0) return;
+  await AttachmentModel.updateMany(
+    { _id: trusted({ $in: ids }), eventId: new Types.ObjectId(eventId) },
+    { $set: { eventId: null, regionPath: [] } },
+  );
+}

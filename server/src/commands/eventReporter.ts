@@ -12,7 +12,8 @@ import type { Actor } from "../policies/actor";
 import { isWithinTerritory } from "../policies/territoryPolicy";
 import { locateOrReject } from "../territory/locateOrReject";
 import { territory } from "../territory/territoryCache";
-import { linkAttachments } from "./attachmentLinking";
+import { linkAttachments, unlinkAttachments } from "./attachmentLinking";
+import { eventCategories } from "./catalogs";
 
 /** Roles that may report a risk. */
 const REPORTERS: readonly Role[] = [
@@ -45,6 +46,9 @@ function isDuplicateKey(error: unknown): boolean {
 /** Files a new risk event in `reported`; the response lists possible duplicates. */
 export async function reportEvent(actor: Actor, input: EventReportInput, now = new Date()) {
   if (!REPORTERS.includes(actor.role)) throw forbidden(`The role ${actor.role} may not report risks.`);
+  if (!(await eventCategories.find(input.category))?.active) {
+    throw validationFailed([{ path: "body.category", message: "is not an active risk category" }]);
+  }
   const [lng, lat] = input.location.coordinates;
   const { grid, path } = locateOrReject(lng, lat, "body.location");
   const regionPath = path.map((region) => region.id);
@@ -113,7 +117,10 @@ export async function reportEvent(actor: Actor, input: EventReportInput, now = n
       domainEvents.publish({ type: "created", event: doc, at: now });
       return { event: doc, mergeCandidates: recentEvents.candidatesFor(doc) as EventDoc[] };
     } catch (error) {
-      if (!isDuplicateKey(error) || attempt >= CODE_ATTEMPTS) throw error;
+      if (!isDuplicateKey(error) || attempt >= CODE_ATTEMPTS) {
+        await unlinkAttachments(input.attachments ?? [], id.toHexString());
+        throw error;
+      }
       resetEventCodes(); // our block was taken from under us (e.g. a database reset): take a new one
     }
   }

@@ -22,8 +22,8 @@ import { type EventDoc, EventModel } from "../models/event";
 import { EventVersionClaimModel } from "../models/eventVersionClaim";
 import { UserModel } from "../models/user";
 import type { Actor } from "../policies/actor";
-import { linkAttachments } from "./attachmentLinking";
-import { findViolationCategory } from "./violationCatalog";
+import { linkAttachments, unlinkAttachments } from "./attachmentLinking";
+import { eventCategories, violationCategories } from "./catalogs";
 
 /** A claim older than this whose update never landed belongs to a crashed request. */
 const STALE_CLAIM_MS = 30_000;
@@ -89,9 +89,12 @@ async function contextFor(actor: Actor, doc: EventDoc, input: EventActionInput, 
       throw validationFailed([{ path: "body.assigneeId", message: "names nobody active in this event's territory" }]);
     }
   }
+  if (input.action === "assess" && input.category && !(await eventCategories.find(input.category))?.active) {
+    throw validationFailed([{ path: "body.category", message: "is not an active risk category" }]);
+  }
   let violationCategory: PlanContext["violationCategory"];
   if ((input.action === "complete_task" || input.action === "resolve") && input.violation) {
-    const category = await findViolationCategory(input.violation.category);
+    const category = await violationCategories.find(input.violation.category);
     if (!category?.active) {
       throw validationFailed([{ path: "body.violation.category", message: "names no active violation category" }]);
     }
@@ -153,7 +156,13 @@ export async function transitionEvent(
   if (plan.evidence.length) {
     await linkAttachments(plan.evidence, { eventId, regionPath: doc.regionPath.map(String), uploaderId: actor.id });
   }
-  const updated = await applyPlan(doc, actor, input.action, plan, now);
+  let updated: EventDoc;
+  try {
+    updated = await applyPlan(doc, actor, input.action, plan, now);
+  } catch (error) {
+    await unlinkAttachments(plan.evidence, eventId);
+    throw error;
+  }
   if (input.action === "assess" && input.decision === "merge") await noteMerge(input.mergeInto, updated, actor, now);
   domainEvents.publish({
     type: input.action === "urge" ? "urged" : "transitioned",

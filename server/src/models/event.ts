@@ -1,11 +1,4 @@
-import {
-  DEFAULT_EVENT_CATEGORIES,
-  EVENT_SOURCES,
-  EVENT_STATUSES,
-  OWNING_LEVELS,
-  SEVERITIES,
-  TASK_STATUSES,
-} from "@gridrisk/shared";
+import { EVENT_SOURCES, EVENT_STATUSES, OWNING_LEVELS, SEVERITIES, TASK_STATUSES } from "@gridrisk/shared";
 import mongoose, { type InferSchemaType, Schema, type Types } from "mongoose";
 
 const taskSchema = new Schema(
@@ -60,7 +53,8 @@ const eventSchema = new Schema(
     code: { type: String, required: true },
     title: { type: String, required: true },
     description: { type: String, required: true },
-    category: { type: String, enum: DEFAULT_EVENT_CATEGORIES, required: true },
+    /** A code of the risk category catalogue. */
+    category: { type: String, required: true },
     /** Set at assessment; until then the reporter's hint, or general. */
     severity: { type: String, enum: SEVERITIES, required: true },
     severityAssessed: { type: Boolean, default: false },

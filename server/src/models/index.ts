@@ -1,9 +1,11 @@
 // Importing this registers every model with mongoose, so that indexes can be created for all.
 export * from "./attachment";
 export * from "./calendarYear";
+export * from "./changeLogEntry";
 export * from "./deadlinePolicySetting";
 export * from "./department";
 export * from "./event";
+export * from "./eventCategory";
 export * from "./eventCodeBlock";
 export * from "./eventVersionClaim";
 export * from "./idempotencyKey";

@@ -1,17 +1,19 @@
+import { eventCategorySchema, violationCategorySchema } from "@gridrisk/shared";
 import { Router } from "express";
 import type { SessionStore } from "../auth/sessionStore";
+import { eventCategories, violationCategories } from "../commands/catalogs";
 import { routeNotFound } from "../errors";
 import { authenticate } from "../middlewares/authenticate";
 import { attachmentsRouter } from "./attachments";
 import { authRouter } from "./auth";
 import { calendarRouter } from "./calendar";
+import { catalogRouter } from "./catalogs";
 import { departmentsRouter } from "./departments";
 import { eventsRouter } from "./events";
 import { institutionsRouter } from "./institutions";
 import { regionsRouter } from "./regions";
 import { territoryRouter } from "./territory";
 import { usersRouter } from "./users";
-import { violationCategoriesRouter } from "./violationCategories";
 
 /** What the API routes need. */
 export interface ApiDependencies {
@@ -34,7 +36,12 @@ export function apiRouter({ sessions, secureCookies, keepPhotoLocation }: ApiDep
   router.use("/institutions", signedIn, institutionsRouter());
   router.use("/calendar", signedIn, calendarRouter());
   router.use("/events", signedIn, eventsRouter());
-  router.use("/violation-categories", signedIn, violationCategoriesRouter());
+  router.use(
+    "/violation-categories",
+    signedIn,
+    catalogRouter(violationCategories, violationCategorySchema, "violation_category"),
+  );
+  router.use("/event-categories", signedIn, catalogRouter(eventCategories, eventCategorySchema, "event_category"));
   router.use("/attachments", signedIn, attachmentsRouter({ keepPhotoLocation }));
   router.use((req) => {
     throw routeNotFound(req.method, req.baseUrl + req.path);

@@ -9,6 +9,7 @@ export const RESOURCES = [
   "institution",
   "calendar",
   "violation_category",
+  "event_category",
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -40,6 +41,7 @@ export const PERMISSIONS: Record<Resource, Record<ResourceAction, readonly Role[
   // The working calendar and the deadline policy: everyone's clocks read them; only the admin edits.
   calendar: { read: EVERYONE, create: ["admin"], update: ["admin"], delete: [] },
   violation_category: { read: EVERYONE, create: ["admin"], update: ["admin"], delete: [] },
+  event_category: { read: EVERYONE, create: ["admin"], update: ["admin"], delete: [] },
 };
 
 /** Whether `role` may ever take `action` on `resource` (territory aside). */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEFAULT_EVENT_CATEGORIES, SEVERITIES } from "./eventKinds";
+import { CATEGORY_CODE_PATTERN, SEVERITIES } from "./eventKinds";
 import { EVENT_LIMITS } from "./eventLimits";
 
 const objectId = z.string().regex(/^[0-9a-f]{24}$/, "must be a 24-character hex id");
@@ -36,7 +36,11 @@ const tasks = z
     if (departments.size !== list.length) context.addIssue({ code: "custom", message: "each department only once" });
   });
 
-const assessBase = { ...base, severity: z.enum(SEVERITIES), category: z.enum(DEFAULT_EVENT_CATEGORIES).optional() };
+const assessBase = {
+  ...base,
+  severity: z.enum(SEVERITIES),
+  category: z.string().regex(CATEGORY_CODE_PATTERN, "must be a category code").optional(),
+};
 const assessSchema = z.discriminatedUnion("decision", [
   z.object({ action: z.literal("assess"), ...assessBase, decision: z.literal("dispatch"), tasks }).strict(),
   z.object({ action: z.literal("assess"), ...assessBase, decision: z.literal("dismiss"), reason: note }).strict(),

@@ -2,7 +2,7 @@
 export const SEVERITIES = ["general", "major", "serious", "very_serious"] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-/** Default risk categories (configurable later by the admin). */
+/** The risk categories shipped by default; the admin may add and retire categories. */
 export const DEFAULT_EVENT_CATEGORIES = [
   "unlicensed_training",
   "prepaid_fee_risk",
@@ -14,7 +14,11 @@ export const DEFAULT_EVENT_CATEGORIES = [
   "collective_complaint",
   "other",
 ] as const;
-export type EventCategory = (typeof DEFAULT_EVENT_CATEGORIES)[number];
+/** A risk category's code: a default one or one the admin added. */
+export type EventCategory = string;
+
+/** The form of a category code; whether it is known is checked against the catalogue. */
+export const CATEGORY_CODE_PATTERN = /^[a-z][a-z0-9_]{1,39}$/;
 
 /** Where a report came from. */
 export const EVENT_SOURCES = ["grid_report", "inspection", "hotline", "fund_monitoring", "public", "rule"] as const;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { limitParam } from "../territory/regionQueries";
-import { DEFAULT_EVENT_CATEGORIES, EVENT_STATUSES, SEVERITIES } from "./eventKinds";
+import { CATEGORY_CODE_PATTERN, EVENT_STATUSES, SEVERITIES } from "./eventKinds";
 
 const objectId = z.string().regex(/^[0-9a-f]{24}$/, "must be a 24-character hex id");
 const isoDate = z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time with a time zone" });
@@ -23,7 +23,11 @@ export const eventListQuerySchema = z
   .object({
     status: listOf(EVENT_STATUSES).optional(),
     severity: listOf(SEVERITIES).optional(),
-    category: listOf(DEFAULT_EVENT_CATEGORIES).optional(),
+    category: z
+      .string()
+      .transform((text) => text.split(","))
+      .pipe(z.array(z.string().regex(CATEGORY_CODE_PATTERN, "must be category codes")).min(1).max(50))
+      .optional(),
     /** Only events in this region's subtree. */
     region: objectId.optional(),
     institution: objectId.optional(),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { pointSchema } from "../territory/geometry";
-import { DEFAULT_EVENT_CATEGORIES, EVENT_SOURCES, SEVERITIES } from "./eventKinds";
+import { CATEGORY_CODE_PATTERN, EVENT_SOURCES, SEVERITIES } from "./eventKinds";
 import { EVENT_LIMITS } from "./eventLimits";
 
 const objectId = z.string().regex(/^[0-9a-f]{24}$/, "must be a 24-character hex id");
@@ -10,7 +10,8 @@ export const eventReportSchema = z
   .object({
     title: z.string().trim().min(1, "is required").max(EVENT_LIMITS.maxTitleLength),
     description: z.string().trim().min(1, "is required").max(EVENT_LIMITS.maxDescriptionLength),
-    category: z.enum(DEFAULT_EVENT_CATEGORIES, { error: `must be one of ${DEFAULT_EVENT_CATEGORIES.join(", ")}` }),
+    /** A category code of the catalogue (GET /api/event-categories); checked by the server. */
+    category: z.string({ error: "is required" }).regex(CATEGORY_CODE_PATTERN, "must be a category code"),
     /** The reporter's hint; the duty officer sets the severity at assessment. */
     severity: z.enum(SEVERITIES).optional(),
     location: pointSchema,

@@ -1,5 +1,6 @@
 export * from "./eventActionSchemas";
 export * from "./eventActions";
+export * from "./eventCategories";
 export * from "./eventKinds";
 export * from "./eventLimits";
 export * from "./eventMachine";

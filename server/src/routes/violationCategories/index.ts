@@ -1,1 +1,0 @@
-export { violationCategoriesRouter } from "./violationCategoriesRouter";
