@@ -19,10 +19,12 @@ export interface AppDependencies {
   version: string;
   /** Secret that signs session tokens (see tokenSecret.ts). */
   tokenSecret: string;
+  /** The session store, when the caller shares it (with the live connection); made here otherwise. */
+  sessions?: SessionStore;
 }
 
 /** Builds the Express app. Importing this module starts nothing. */
-export function createApp({ config, clientDistDir, version, tokenSecret }: AppDependencies): Express {
+export function createApp({ config, clientDistDir, version, tokenSecret, sessions: given }: AppDependencies): Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", config.trustProxy);
@@ -44,7 +46,7 @@ export function createApp({ config, clientDistDir, version, tokenSecret }: AppDe
     }),
   );
   app.use(healthRouter(version));
-  const sessions = new SessionStore(tokenSecret, LOGIN_LIMITS.sessionHours * 3600_000);
+  const sessions = given ?? new SessionStore(tokenSecret, LOGIN_LIMITS.sessionHours * 3600_000);
   // A whole territory is far larger than any other request; only its import gets a larger limit.
   app.use("/api/territory/import", express.json({ limit: TERRITORY_IMPORT_LIMIT_BYTES }));
   app.use("/api", express.json({ limit: JSON_BODY_LIMIT_BYTES, strict: true }));

@@ -1,7 +1,7 @@
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { LOGIN_LIMITS } from "@gridrisk/shared";
 import type { Express } from "express";
-import type { Server as SocketServer } from "socket.io";
 import { type AppDependencies, createApp } from "./app";
 import { reloadCalendar, watchCalendar } from "./calendar/calendarStore";
 import { connectDatabase } from "./database/connection";
@@ -12,7 +12,8 @@ import { schedulePruning } from "./jobs/expiredSignInPruning";
 import { startScheduler } from "./jobs/scheduler";
 import { createLogger } from "./logging/logger";
 import { gracefulShutdown } from "./process/gracefulShutdown";
-import { createSocketServer } from "./realtime/socketServer";
+import { NotifyingSessionStore } from "./realtime/sessionRevocations";
+import { createSocketServer, type LiveServer } from "./realtime/socketServer";
 import { reloadTerritory, watchTerritory } from "./territory/territoryCache";
 import { resolveTokenSecret } from "./tokenSecret";
 
@@ -25,7 +26,7 @@ const PRUNE_INTERVAL_MS = 3600_000;
 export interface RunningServer {
   app: Express;
   httpServer: HttpServer;
-  io: SocketServer;
+  io: LiveServer;
   /** Base URL, e.g. http://127.0.0.1:3000 */
   url: string;
   /** Graceful shutdown; safe to call more than once. */
@@ -40,13 +41,20 @@ export async function startServer(
   deps: Omit<AppDependencies, "tokenSecret"> & { waitForDatabase?: boolean },
 ): Promise<RunningServer> {
   const { config } = deps;
-  const app = createApp({ ...deps, tokenSecret: await resolveTokenSecret(config) });
+  const tokenSecret = await resolveTokenSecret(config);
+  // One store for the API and the live connection, so that a sign-out cuts the user's sockets.
+  const sessions = new NotifyingSessionStore(tokenSecret, LOGIN_LIMITS.sessionHours * 3600_000);
+  const app = createApp({ ...deps, tokenSecret, sessions });
   const httpServer = createServer(app);
   // Slow clients must not hold sockets forever; keep-alive a little longer than common proxies.
   httpServer.headersTimeout = 20_000;
   httpServer.requestTimeout = 60_000;
   httpServer.keepAliveTimeout = 65_000;
-  const io = createSocketServer(httpServer);
+  const realtime = createSocketServer(httpServer, {
+    sessions,
+    ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
+  });
+  const { io } = realtime;
 
   const connected = connectDatabase(config.mongodbUri)
     .then(() => ensureIndexes())
@@ -78,7 +86,7 @@ export async function startServer(
     stopPruning();
     stopScheduler();
     stopWatchingCalendar();
-    closing ??= gracefulShutdown({ httpServer, io, timeoutMs: config.shutdownTimeoutMs });
+    closing ??= gracefulShutdown({ httpServer, io, timeoutMs: config.shutdownTimeoutMs }).then(() => realtime.stop());
     return closing;
   };
   return { app, httpServer, io, url, close };

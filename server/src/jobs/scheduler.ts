@@ -1,4 +1,7 @@
+import { REALTIME_LIMITS } from "@gridrisk/shared";
 import { createLogger } from "../logging/logger";
+import { pruneChangeLog } from "../realtime/changeLog";
+import { pruneExpiredRecords } from "./housekeeping";
 import { pruneJobLeases, takeJobLease } from "./jobLease";
 import { sweepOverdue } from "./overdueSweep";
 
@@ -13,10 +16,16 @@ interface Job {
 
 const JOBS: Job[] = [
   { name: "overdue-sweep", intervalMs: 60_000, run: sweepOverdue },
+  { name: "housekeeping", intervalMs: 3600_000, run: pruneExpiredRecords },
   {
     name: "lease-pruning",
     intervalMs: 3600_000,
     run: (now) => pruneJobLeases(new Date(now.getTime() - 24 * 3600_000)),
+  },
+  {
+    name: "change-log-pruning",
+    intervalMs: 3600_000,
+    run: (now) => pruneChangeLog(new Date(now.getTime() - REALTIME_LIMITS.changeLogRetentionHours * 3600_000)),
   },
 ];
 

@@ -77,10 +77,7 @@ export async function entriesSince(
   since: number,
   limit: number,
 ): Promise<{ entries: ChangeLogEntryDoc[] } | { tooOld: true; latest: number }> {
-  const [oldest, latest] = await Promise.all([
-    ChangeLogEntryModel.findOne().sort({ _id: 1 }).lean(),
-    latestSeq(),
-  ]);
+  const [oldest, latest] = await Promise.all([ChangeLogEntryModel.findOne().sort({ _id: 1 }).lean(), latestSeq()]);
   if (since > latest || (oldest && since < oldest._id - 1)) return { tooOld: true, latest };
   const entries = await ChangeLogEntryModel.find({ _id: trusted({ $gt: since }) })
     .sort({ _id: 1 })
@@ -92,7 +89,10 @@ export async function entriesSince(
 /** Deletes entries older than `olderThan`, always keeping the newest so that seq never restarts. */
 export async function pruneChangeLog(olderThan: Date): Promise<number> {
   const newest = await latestSeq();
-  const result = await ChangeLogEntryModel.deleteMany({ at: trusted({ $lt: olderThan }), _id: trusted({ $lt: newest }) });
+  const result = await ChangeLogEntryModel.deleteMany({
+    at: trusted({ $lt: olderThan }),
+    _id: trusted({ $lt: newest }),
+  });
   return result.deletedCount;
 }
 

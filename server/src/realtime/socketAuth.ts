@@ -36,8 +36,11 @@ export function authenticateSocket(sessions: SessionStore) {
   };
 }
 
-/** Whether the socket's session is still live (not expired, not revoked, user still active). */
+/**
+ * Whether the socket's token still signs in the same session (not expired, not revoked, user
+ * still active). Throws when the database cannot tell, so an outage does not cut everyone off.
+ */
 export async function sessionStillValid(sessions: SessionStore, data: SocketData): Promise<boolean> {
-  const session = await sessions.resolve(data.token);
-  return session !== undefined && session.sessionId === data.actor.sessionId;
+  const actor = await actorForToken(sessions, data.token);
+  return actor?.sessionId === data.actor.sessionId;
 }

@@ -33,7 +33,8 @@ export interface EventChange {
 
 /** Acknowledgement of `sync`: the missed changes the user may see, oldest first, or "reload". */
 export type SyncAck =
-  | { changes: EventChange[] }
+  /** `seq`: the last change looked at (seen or not), the next `since`. */
+  | { changes: EventChange[]; seq: number }
   /** `since` is older than the oldest kept change (or unknown): reload over REST, continue from `seq`. */
   | { resync: true; seq: number };
 

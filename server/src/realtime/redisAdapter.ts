@@ -1,0 +1,26 @@
+import { createAdapter } from "@socket.io/redis-streams-adapter";
+import { createClient } from "redis";
+import { createLogger } from "../logging/logger";
+
+const log = createLogger("realtime");
+
+/**
+ * The Socket.IO adapter for several server instances: a broadcast on one reaches the sockets of
+ * all. The Redis Streams adapter rather than the classic pub/sub one: messages go through a
+ * stream each instance reads from its last offset, so a Redis disconnect delays them instead of
+ * losing them, and it stores sessions for connection state recovery across instances (the
+ * pub/sub adapter does neither). node-redis v5 is the client its documentation uses.
+ */
+export function redisAdapter(url: string) {
+  const client = createClient({ url });
+  client.on("error", (error: Error) => log.warn("redis error", { error: error.message }));
+  // Not awaited: node-redis queues commands until it is connected and reconnects by itself, so
+  // a Redis outage at start delays live messages between instances but does not stop the server.
+  client.connect().catch((error: Error) => log.error("redis connection failed", { error: error.message }));
+  return {
+    adapter: createAdapter(client),
+    async close(): Promise<void> {
+      if (client.isOpen) await client.close().catch(() => undefined);
+    },
+  };
+}
