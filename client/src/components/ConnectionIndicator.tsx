@@ -2,14 +2,16 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { socket } from "../api/socket";
 
-type ConnectionState = "live" | "reconnecting" | "offline";
+type ConnectionState = "live" | "reconnecting" | "offline" | "signedOut";
 
 function currentState(): ConnectionState {
   if (!navigator.onLine) return "offline";
-  return socket.connected ? "live" : "reconnecting";
+  if (socket.connected) return "live";
+  // A socket that was never started belongs to nobody signed in.
+  return socket.active ? "reconnecting" : "signedOut";
 }
 
-/** Live / reconnecting / offline, from the socket and the browser's network state. */
+/** Live / reconnecting / offline / signed out, from the socket and the browser's network state. */
 export function ConnectionIndicator() {
   const { t } = useTranslation();
   const [state, setState] = useState<ConnectionState>(currentState);

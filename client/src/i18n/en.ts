@@ -10,7 +10,7 @@ export const en: Shape<typeof zhCN> = {
     skipToContent: "Skip to main content",
   },
   language: { label: "Language", zh: "中文", en: "English" },
-  connection: { live: "Live", reconnecting: "Reconnecting", offline: "Offline" },
+  connection: { live: "Live", reconnecting: "Reconnecting", offline: "Offline", signedOut: "Not signed in" },
   status: {
     heading: "System status",
     server: "Server",

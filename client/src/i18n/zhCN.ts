@@ -6,7 +6,7 @@ export const zhCN = {
     skipToContent: "跳到主要内容",
   },
   language: { label: "语言", zh: "中文", en: "English" },
-  connection: { live: "实时连接", reconnecting: "正在重连", offline: "离线" },
+  connection: { live: "实时连接", reconnecting: "正在重连", offline: "离线", signedOut: "未登录" },
   status: {
     heading: "系统状态",
     server: "服务",
