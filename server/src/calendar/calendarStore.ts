@@ -7,6 +7,8 @@ import {
   SHIPPED_CALENDAR_YEARS,
   type WorkingCalendar,
 } from "@gridrisk/shared";
+
+import { pollForChanges } from "../jobs/changePolling";
 import { createLogger } from "../logging/logger";
 import { type CalendarYearDoc, CalendarYearModel, calendarYearInputOf } from "../models/calendarYear";
 import {
@@ -67,11 +69,7 @@ export async function reloadCalendarIfChanged(): Promise<boolean> {
  * change streams). Returns a function that stops the polling.
  */
 export function watchCalendar(intervalMs: number): () => void {
-  const timer = setInterval(() => {
-    reloadCalendarIfChanged().catch((error: Error) => log.warn("calendar check failed", { error: error.message }));
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return pollForChanges("calendar", reloadCalendarIfChanged, intervalMs, log);
 }
 
 async function loadCalendar(): Promise<void> {

@@ -1,5 +1,6 @@
 import { EVENT_SOURCES, EVENT_STATUSES, OWNING_LEVELS, SEVERITIES, TASK_STATUSES } from "@gridrisk/shared";
 import mongoose, { type InferSchemaType, Schema, type Types } from "mongoose";
+import { placeFields } from "./placeFields";
 
 const taskSchema = new Schema(
   {
@@ -59,15 +60,7 @@ const eventSchema = new Schema(
     severity: { type: String, enum: SEVERITIES, required: true },
     severityAssessed: { type: Boolean, default: false },
     source: { type: String, enum: EVENT_SOURCES, required: true },
-    location: {
-      type: { type: String, enum: ["Point"], required: true },
-      coordinates: { type: [Number], required: true },
-    },
-    lng: { type: Number, required: true },
-    lat: { type: Number, required: true },
-    gridId: { type: Schema.Types.ObjectId, required: true },
-    /** City … grid: the event's place in the territory. */
-    regionPath: { type: [Schema.Types.ObjectId], required: true },
+    ...placeFields,
     institutionId: { type: Schema.Types.ObjectId, default: null },
     reporterId: { type: Schema.Types.ObjectId, required: true },
     attachments: { type: [Schema.Types.ObjectId], default: [] },

@@ -1,5 +1,6 @@
 import { FUND_SUPERVISION_STATUSES, INSTITUTION_TYPES, LICENCE_STATUSES } from "@gridrisk/shared";
 import mongoose, { type InferSchemaType, Schema, type Types } from "mongoose";
+import { placeFields } from "./placeFields";
 
 /** An off-campus training institution (校外培训机构). */
 const institutionSchema = new Schema(
@@ -11,16 +12,7 @@ const institutionSchema = new Schema(
     licenceStatus: { type: String, enum: LICENCE_STATUSES, required: true },
     fundSupervision: { type: String, enum: FUND_SUPERVISION_STATUSES, required: true },
     address: { type: String, required: true },
-    /** GeoJSON Point, WGS-84; lng/lat repeated below for range queries (FerretDB has no geo operators). */
-    location: {
-      type: { type: String, enum: ["Point"], required: true },
-      coordinates: { type: [Number], required: true },
-    },
-    lng: { type: Number, required: true },
-    lat: { type: Number, required: true },
-    gridId: { type: Schema.Types.ObjectId, required: true },
-    /** City … grid ids: the territory it belongs to. */
-    regionPath: { type: [Schema.Types.ObjectId], required: true },
+    ...placeFields,
     contact: { name: { type: String, required: true }, phone: { type: String, required: true } },
     studentCount: { type: Number },
     notes: { type: String },

@@ -1,3 +1,4 @@
+import { pollForChanges } from "../jobs/changePolling";
 import { createLogger } from "../logging/logger";
 import { type RegionDoc, RegionModel } from "../models/region";
 import { readTerritoryVersion } from "../models/territoryState";
@@ -41,9 +42,5 @@ export async function reloadTerritoryIfChanged(): Promise<boolean> {
  * Returns a function that stops the polling.
  */
 export function watchTerritory(intervalMs: number): () => void {
-  const timer = setInterval(() => {
-    reloadTerritoryIfChanged().catch((error: Error) => log.warn("territory check failed", { error: error.message }));
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return pollForChanges("territory", reloadTerritoryIfChanged, intervalMs, log);
 }
