@@ -19,7 +19,8 @@ const PASSWORD = "bench-password-123";
 
 /**
  * A real server on a throwaway database (FerretDB on SQLite unless DB_BACKEND or MONGODB_URI say
- * otherwise) with the demo city loaded and a grid worker and a township officer signed in.
+ * otherwise) with the demo city loaded and a grid worker, a township officer and a city monitor
+ * signed in.
  */
 export async function startBenchServer() {
   configureLogging({ level: "error", format: "pretty", silent: true });
@@ -42,11 +43,13 @@ export async function startBenchServer() {
   const grid = [...territory().all()].find(
     (region) => region.level === "grid" && region.ancestors.includes(township?.id ?? ""),
   );
-  if (!township || !grid) throw new Error("demo city has no township with a grid");
+  const city = [...territory().all()].find((region) => region.level === "city");
+  if (!township || !grid || !city) throw new Error("demo city has no city, or no township with a grid");
   const passwordHash = await hashPassword(PASSWORD);
   await UserModel.create([
     { username: "bench.worker", name: "bench worker", role: "grid_worker", scope: [grid.id], passwordHash },
     { username: "bench.officer", name: "bench officer", role: "township_officer", scope: [township.id], passwordHash },
+    { username: "bench.city", name: "bench city", role: "city_monitor", scope: [city.id], passwordHash },
   ]);
   const signIn = async (username: string) => {
     const res = await fetch(`${server.url}/api/auth/login`, {
@@ -58,11 +61,14 @@ export async function startBenchServer() {
   };
   return {
     url: server.url,
+    /** The server's Socket.IO, for baselines that emit directly. */
+    io: server.io,
     databaseUri: database.uri,
     backend: database.external ? "MONGODB_URI" : `FerretDB v1.24.2 on ${options.backend}`,
     grid,
     worker: await signIn("bench.worker"),
     officer: await signIn("bench.officer"),
+    city: await signIn("bench.city"),
     async stop() {
       await server.close();
       await database.stop();

@@ -1,6 +1,7 @@
-import { REALTIME_LIMITS } from "@gridrisk/shared";
+import { PRESENCE_LIMITS, REALTIME_LIMITS } from "@gridrisk/shared";
 import { createLogger } from "../logging/logger";
 import { pruneChangeLog } from "../realtime/changeLog";
+import { prunePresence } from "../realtime/presenceTracker";
 import { pruneExpiredRecords } from "./housekeeping";
 import { pruneJobLeases, takeJobLease } from "./jobLease";
 import { sweepOverdue } from "./overdueSweep";
@@ -26,6 +27,11 @@ const JOBS: Job[] = [
     name: "change-log-pruning",
     intervalMs: 3600_000,
     run: (now) => pruneChangeLog(new Date(now.getTime() - REALTIME_LIMITS.changeLogRetentionHours * 3600_000)),
+  },
+  {
+    name: "presence-pruning",
+    intervalMs: 60_000,
+    run: (now) => prunePresence(new Date(now.getTime() - PRESENCE_LIMITS.staleAfterMs)),
   },
 ];
 

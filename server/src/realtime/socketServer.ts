@@ -4,6 +4,7 @@ import { Server } from "socket.io";
 import type { SessionStore } from "../auth/sessionStore";
 import { createLogger } from "../logging/logger";
 import { startChangeProcessor } from "./changeProcessor";
+import { trackPresence } from "./presenceTracker";
 import { redisAdapter } from "./redisAdapter";
 import type { NotifyingSessionStore, Revocation } from "./sessionRevocations";
 import { guardAgainstSlowClients } from "./slowClientGuard";
@@ -82,12 +83,14 @@ export function createSocketServer(httpServer: HttpServer, options: RealtimeOpti
       : () => undefined;
   const stopProcessor = startChangeProcessor(io);
   const stopGuard = guardAgainstSlowClients(io);
+  const stopPresence = trackPresence(io);
 
   return {
     io,
     async stop() {
       stopProcessor();
       stopGuard();
+      stopPresence();
       stopRevocations();
       clearInterval(sessionTimer);
       await redis?.close();

@@ -11,6 +11,7 @@ import { catalogRouter } from "./catalogs";
 import { departmentsRouter } from "./departments";
 import { eventsRouter } from "./events";
 import { institutionsRouter } from "./institutions";
+import { presenceRouter } from "./presence";
 import { regionsRouter } from "./regions";
 import { territoryRouter } from "./territory";
 import { usersRouter } from "./users";
@@ -36,6 +37,7 @@ export function apiRouter({ sessions, secureCookies, keepPhotoLocation }: ApiDep
   router.use("/institutions", signedIn, institutionsRouter());
   router.use("/calendar", signedIn, calendarRouter());
   router.use("/events", signedIn, eventsRouter());
+  router.use("/presence", signedIn, presenceRouter());
   router.use(
     "/violation-categories",
     signedIn,

@@ -1,0 +1,1 @@
+export { presenceRouter } from "./presenceRouter";
