@@ -1,47 +1,78 @@
-import { useTranslation } from "react-i18next";
-import { ConnectionIndicator } from "./components/ConnectionIndicator";
-import { LanguageSwitch } from "./components/LanguageSwitch";
-import { StatusPanel } from "./components/StatusPanel";
+import type { ReactNode } from "react";
+import { BrowserRouter, Navigate, Route, Routes } from "react-router";
+import { AuthProvider, homeOf, useAuth } from "./auth/AuthContext";
+import { AppLayout } from "./layout/AppLayout";
+import { ComingSoonPage } from "./pages/ComingSoonPage";
+import { LoginPage } from "./pages/LoginPage";
+import { StatusPage } from "./pages/StatusPage";
 
-const STAGES = ["assessment", "handling", "followUp"] as const;
+/** Pages that need a signed-in user send everyone else to the sign-in page. */
+function SignedIn({ children }: { children: ReactNode }) {
+  const { me } = useAuth();
+  if (me === undefined) return <main id="main" className="page" aria-busy="true" />;
+  return me ? children : <Navigate to="/login" replace />;
+}
 
-/** The application shell. */
+function Home() {
+  const { me } = useAuth();
+  if (me === undefined) return <main id="main" className="page" aria-busy="true" />;
+  return <Navigate to={me ? homeOf(me.role) : "/login"} replace />;
+}
+
+/** The application: routes inside the shell. */
 export function App() {
-  const { t } = useTranslation();
   return (
-    <>
-      <a className="skip-link" href="#main">
-        {t("app.skipToContent")}
-      </a>
-      <header className="topbar">
-        <div className="brand">
-          <img src="/favicon.svg" alt="" width="28" height="28" />
-          <span>{t("app.title")}</span>
-        </div>
-        <div className="topbar__end">
-          <ConnectionIndicator />
-          <LanguageSwitch />
-        </div>
-      </header>
-      <main id="main" className="page">
-        <h1>{t("app.title")}</h1>
-        <p className="lead">{t("app.subtitle")}</p>
-        <div className="grid">
-          <section className="card" aria-labelledby="stages-heading">
-            <h2 id="stages-heading">{t("stages.heading")}</h2>
-            <ol className="stages">
-              {STAGES.map((stage) => (
-                <li key={stage}>
-                  <strong>{t(`stages.${stage}.name`)}</strong>
-                  <span>{t(`stages.${stage}.text`)}</span>
-                </li>
-              ))}
-            </ol>
-          </section>
-          <StatusPanel />
-        </div>
-      </main>
-      <footer className="footer">{t("footer")}</footer>
-    </>
+    <AuthProvider>
+      <BrowserRouter>
+        <Routes>
+          <Route element={<AppLayout />}>
+            <Route index element={<Home />} />
+            <Route path="login" element={<LoginPage />} />
+            <Route path="status" element={<StatusPage />} />
+            <Route
+              path="report"
+              element={
+                <SignedIn>
+                  <ComingSoonPage title="nav.report" />
+                </SignedIn>
+              }
+            />
+            <Route
+              path="mine"
+              element={
+                <SignedIn>
+                  <ComingSoonPage title="nav.mine" />
+                </SignedIn>
+              }
+            />
+            <Route
+              path="desk"
+              element={
+                <SignedIn>
+                  <ComingSoonPage title="nav.desk" />
+                </SignedIn>
+              }
+            />
+            <Route
+              path="inbox"
+              element={
+                <SignedIn>
+                  <ComingSoonPage title="nav.inbox" />
+                </SignedIn>
+              }
+            />
+            <Route
+              path="events/:id"
+              element={
+                <SignedIn>
+                  <ComingSoonPage title="nav.event" />
+                </SignedIn>
+              }
+            />
+            <Route path="*" element={<Home />} />
+          </Route>
+        </Routes>
+      </BrowserRouter>
+    </AuthProvider>
   );
 }
