@@ -4,20 +4,30 @@ import type { EventDoc } from "../models/event";
 import type { Actor } from "../policies/actor";
 import { isWithinTerritory } from "../policies/territoryPolicy";
 
+/** What visibility looks at. */
+export type VisibilityFacts = Pick<EventDoc, "regionPath" | "tasks"> & { reporterId?: EventDoc["reporterId"] };
+
 /**
- * Whether the actor may see the event: it lies in their territory, or (for a department handler)
- * their department has a task on it.
+ * Whether the actor may see the event: it lies in their territory; a department handler instead
+ * sees the events its department has a task on (and those it reported itself), not every event of
+ * the district or city its department serves.
  */
-export function canSeeEvent(actor: Actor, event: Pick<EventDoc, "regionPath" | "tasks">): boolean {
-  if (isWithinTerritory(actor, event.regionPath.map(String))) return true;
-  return (
-    actor.role === "department_handler" && event.tasks.some((task) => String(task.departmentId) === actor.departmentId)
-  );
+export function canSeeEvent(actor: Actor, event: VisibilityFacts): boolean {
+  if (actor.role === "department_handler") {
+    return (
+      event.tasks.some((task) => String(task.departmentId) === actor.departmentId) ||
+      (event.reporterId !== undefined && String(event.reporterId) === actor.id)
+    );
+  }
+  return isWithinTerritory(actor, event.regionPath.map(String));
 }
 
 /** The same rule as a database filter, for lists and counts. */
 export function visibleEventsFilter(actor: Actor): Record<string, unknown> {
-  const inTerritory = { regionPath: trusted({ $in: actor.scope.map((id) => new Types.ObjectId(id)) }) };
-  if (actor.role !== "department_handler" || !actor.departmentId) return inTerritory;
-  return { $or: [inTerritory, { "tasks.departmentId": new Types.ObjectId(actor.departmentId) }] };
+  if (actor.role === "department_handler") {
+    const own: Record<string, unknown>[] = [{ reporterId: new Types.ObjectId(actor.id) }];
+    if (actor.departmentId) own.push({ "tasks.departmentId": new Types.ObjectId(actor.departmentId) });
+    return { $or: own };
+  }
+  return { regionPath: trusted({ $in: actor.scope.map((id) => new Types.ObjectId(id)) }) };
 }

@@ -1,7 +1,6 @@
 import { REALTIME_LIMITS, type SyncAck } from "@gridrisk/shared";
-import { canSeeEvent } from "../events/eventVisibility";
+import { canSeeEvent, type VisibilityFacts } from "../events/eventVisibility";
 import type { ChangeLogEntryDoc } from "../models/changeLogEntry";
-import type { EventDoc } from "../models/event";
 import type { Actor } from "../policies/actor";
 import { changeOf, entriesSince, latestSeq } from "./changeLog";
 
@@ -11,7 +10,7 @@ function maySee(actor: Actor, entry: ChangeLogEntryDoc): boolean {
   const event = {
     regionPath: entry.regionPath,
     tasks: entry.departmentIds.map((departmentId) => ({ departmentId })),
-  } as unknown as Pick<EventDoc, "regionPath" | "tasks">;
+  } as unknown as VisibilityFacts;
   return canSeeEvent(actor, event);
 }
 

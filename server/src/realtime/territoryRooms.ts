@@ -4,7 +4,7 @@ import type { Actor } from "../policies/actor";
 /**
  * The rooms of the live connection, following the policy of events/eventVisibility.ts: an event
  * is seen by everyone whose scope holds a region of its `regionPath`, and by the handlers of the
- * departments with a task on it. So a socket joins a room per region of its scope and, for a
+ * departments with a task on it. So a socket joins a room per region of its scope or, for a
  * department handler, its department's room; a change goes to the rooms of every region on the
  * event's path and of every department with a task. A socket in several of them gets it once.
  */
@@ -14,9 +14,9 @@ const departmentRoom = (departmentId: string) => `department:${departmentId}`;
 
 /** The rooms a signed-in actor's sockets join. */
 export function roomsOfActor(actor: Actor): string[] {
-  const rooms = actor.scope.map(regionRoom);
-  if (actor.role === "department_handler" && actor.departmentId) rooms.push(departmentRoom(actor.departmentId));
-  return rooms;
+  // A department handler follows its department's tasks, not the whole territory it serves.
+  if (actor.role === "department_handler") return actor.departmentId ? [departmentRoom(actor.departmentId)] : [];
+  return actor.scope.map(regionRoom);
 }
 
 /** Who may receive a change of an event: its region path and its tasks' departments. */
