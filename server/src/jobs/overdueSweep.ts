@@ -10,7 +10,7 @@ const log = createLogger("jobs");
 const FINAL = ["closed", "dismissed", "merged"];
 
 /** Which stages of an event are past their deadline at `now` and not yet marked. */
-export function newlyOverdueStages(event: EventDoc, now: Date): ClockedStage[] {
+export function newlyOverdueStages(event: Pick<EventDoc, "deadlines" | "overdueStages">, now: Date): ClockedStage[] {
   const marked = new Set(event.overdueStages ?? []);
   const stages: ClockedStage[] = [];
   const deadlines = event.deadlines ?? {};
@@ -29,10 +29,17 @@ export function newlyOverdueStages(event: EventDoc, now: Date): ClockedStage[] {
  */
 export async function sweepOverdue(now: Date): Promise<{ marked: number; conflicts: number }> {
   const filter: Record<string, unknown> = { status: trusted({ $nin: FINAL }), nextDeadline: trusted({ $lte: now }) };
-  const due = (await EventModel.find(filter).lean()) as EventDoc[];
+  // The scan brings back only the clock fields; a due event is then read whole by _id (fast).
+  const due = (await EventModel.find(filter).select({ deadlines: 1, overdueStages: 1, status: 1 }).lean()) as Pick<
+    EventDoc,
+    "_id" | "deadlines" | "overdueStages" | "status"
+  >[];
   let marked = 0;
   let conflicts = 0;
-  for (const event of due) {
+  for (const candidate of due) {
+    if (newlyOverdueStages(candidate, now).length === 0) continue;
+    const event = (await EventModel.findById(candidate._id).lean()) as EventDoc | null;
+    if (!event) continue;
     const stages = newlyOverdueStages(event, now);
     if (stages.length === 0) continue;
     const above = levelAbove(event.owningLevel as OwningLevel);
