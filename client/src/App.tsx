@@ -1,10 +1,17 @@
-import type { ReactNode } from "react";
+import { lazy, type ReactNode, Suspense } from "react";
 import { BrowserRouter, Navigate, Route, Routes } from "react-router";
 import { AuthProvider, homeOf, useAuth } from "./auth/AuthContext";
 import { AppLayout } from "./layout/AppLayout";
 import { ComingSoonPage } from "./pages/ComingSoonPage";
 import { LoginPage } from "./pages/LoginPage";
+import { ReportPage } from "./pages/report/ReportPage";
 import { StatusPage } from "./pages/StatusPage";
+
+/** The duty desk and the event page load on demand, outside the grid worker's initial bundle. */
+const DeskPage = lazy(() => import("./pages/desk/DeskPage").then((module) => ({ default: module.DeskPage })));
+const EventPage = lazy(() => import("./pages/event/EventPage").then((module) => ({ default: module.EventPage })));
+const InboxPage = lazy(() => import("./pages/desk/InboxPage").then((module) => ({ default: module.InboxPage })));
+const loadingPage = <main id="main" className="page" aria-busy="true" />;
 
 /** Pages that need a signed-in user send everyone else to the sign-in page. */
 function SignedIn({ children }: { children: ReactNode }) {
@@ -33,7 +40,7 @@ export function App() {
               path="report"
               element={
                 <SignedIn>
-                  <ComingSoonPage title="nav.report" />
+                  <ReportPage />
                 </SignedIn>
               }
             />
@@ -49,7 +56,9 @@ export function App() {
               path="desk"
               element={
                 <SignedIn>
-                  <ComingSoonPage title="nav.desk" />
+                  <Suspense fallback={loadingPage}>
+                    <DeskPage />
+                  </Suspense>
                 </SignedIn>
               }
             />
@@ -57,7 +66,9 @@ export function App() {
               path="inbox"
               element={
                 <SignedIn>
-                  <ComingSoonPage title="nav.inbox" />
+                  <Suspense fallback={loadingPage}>
+                    <InboxPage />
+                  </Suspense>
                 </SignedIn>
               }
             />
@@ -65,7 +76,9 @@ export function App() {
               path="events/:id"
               element={
                 <SignedIn>
-                  <ComingSoonPage title="nav.event" />
+                  <Suspense fallback={loadingPage}>
+                    <EventPage />
+                  </Suspense>
                 </SignedIn>
               }
             />

@@ -1,0 +1,113 @@
+import "leaflet/dist/leaflet.css";
+import L from "leaflet";
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../api/http";
+
+/** A point as longitude and latitude. */
+export interface LngLatPoint {
+  lng: number;
+  lat: number;
+}
+
+interface RegionDetail {
+  region: { id: string; name: string; boundary: GeoJSON.Geometry | null };
+}
+
+/** Huai'an, where the seed's territory lies: the view until boundaries arrive. */
+const FALLBACK_CENTER: L.LatLngExpression = [33.61, 119.02];
+
+/**
+ * A Leaflet map without tiles (no tile server is reachable here): a plain background, the
+ * boundaries of the user's own regions, and a marker at the chosen point. A tap picks a point.
+ */
+export default function LocationPicker({
+  scope,
+  value,
+  onPick,
+}: {
+  scope: string[];
+  value?: LngLatPoint;
+  onPick: (point: LngLatPoint) => void;
+}) {
+  const { t } = useTranslation();
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<L.Map | undefined>(undefined);
+  const markerRef = useRef<L.CircleMarker | undefined>(undefined);
+  const onPickRef = useRef(onPick);
+  onPickRef.current = onPick;
+  const [boundaryFailed, setBoundaryFailed] = useState(false);
+
+  const scopeKey = scope.join(",");
+  useEffect(() => {
+    if (!container.current) return;
+    const map = L.map(container.current, { zoomControl: true, attributionControl: false, zoomSnap: 0.25 }).setView(
+      FALLBACK_CENTER,
+      11,
+    );
+    mapRef.current = map;
+    map.on("click", (event: L.LeafletMouseEvent) => {
+      onPickRef.current({ lng: round(event.latlng.lng), lat: round(event.latlng.lat) });
+    });
+    let cancelled = false;
+    const ids = scopeKey ? scopeKey.split(",") : [];
+    Promise.allSettled(ids.map((id) => api<RegionDetail>(`/api/regions/${encodeURIComponent(id)}`))).then((results) => {
+      if (cancelled) return;
+      const layer = L.geoJSON(undefined, {
+        style: { color: "#0f4c81", weight: 2, fillColor: "#0f4c81", fillOpacity: 0.06 },
+        interactive: false,
+      });
+      for (const result of results) {
+        if (result.status === "fulfilled" && result.value.region.boundary) {
+          layer.addData(result.value.region.boundary as GeoJSON.Geometry);
+        }
+      }
+      const bounds = layer.getBounds();
+      if (bounds.isValid()) {
+        layer.addTo(map);
+        if (!markerRef.current) map.fitBounds(bounds, { padding: [12, 12], animate: false });
+      } else {
+        setBoundaryFailed(true);
+      }
+    });
+    return () => {
+      cancelled = true;
+      map.remove();
+      mapRef.current = undefined;
+      markerRef.current = undefined;
+    };
+  }, [scopeKey]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    if (!value) {
+      markerRef.current?.remove();
+      markerRef.current = undefined;
+      return;
+    }
+    const latLng = L.latLng(value.lat, value.lng);
+    if (markerRef.current) markerRef.current.setLatLng(latLng);
+    else
+      markerRef.current = L.circleMarker(latLng, {
+        radius: 10,
+        color: "#b42318",
+        weight: 3,
+        fillColor: "#f5a623",
+        fillOpacity: 0.9,
+      }).addTo(map);
+    if (!map.getBounds().contains(latLng)) map.setView(latLng, Math.max(map.getZoom(), 15));
+  }, [value]);
+
+  return (
+    <>
+      <div ref={container} className="report-map" role="application" aria-label={t("report.mapLabel")} />
+      {boundaryFailed && <p className="muted">{t("report.mapNoBoundary")}</p>}
+    </>
+  );
+}
+
+/** Six decimals: about 0.1 m, enough for a report. */
+export function round(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
