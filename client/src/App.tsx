@@ -2,8 +2,8 @@ import { lazy, type ReactNode, Suspense } from "react";
 import { BrowserRouter, Navigate, Route, Routes } from "react-router";
 import { AuthProvider, homeOf, useAuth } from "./auth/AuthContext";
 import { AppLayout } from "./layout/AppLayout";
-import { ComingSoonPage } from "./pages/ComingSoonPage";
 import { LoginPage } from "./pages/LoginPage";
+import { MyReportsPage } from "./pages/mine/MyReportsPage";
 import { ReportPage } from "./pages/report/ReportPage";
 import { StatusPage } from "./pages/StatusPage";
 
@@ -48,7 +48,7 @@ export function App() {
               path="mine"
               element={
                 <SignedIn>
-                  <ComingSoonPage title="nav.mine" />
+                  <MyReportsPage />
                 </SignedIn>
               }
             />

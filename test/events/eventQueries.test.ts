@@ -74,6 +74,12 @@ describe("event queries, counts and the overdue sweep", () => {
     expect(all).to.deep.equal([...all].sort().reverse());
   });
 
+  it("lists only the caller's own reports with mine=true", async () => {
+    const mine = (await list("worker2", "mine=true")).body.items.map((item: { title: string }) => item.title);
+    expect(mine).to.deep.equal(["退费纠纷 C"]);
+    expect((await list("officer", "mine=true")).body.items).to.have.length(0);
+  });
+
   it("refuses operators and wrong types in filters with 400", async () => {
     for (const query of [
       "status[$ne]=closed",

@@ -39,6 +39,15 @@ export const en: Shape<typeof zhCN> = {
   },
   footer: "Territorial management · prevention first · lawful investigation · rapid response",
   comingSoon: "This workspace is being built.",
+  mine: {
+    heading: "My reports",
+    lead: "The risks you reported and the stage each is in, updated live.",
+    loading: "Loading…",
+    empty: "You have not reported any risk yet.",
+    loadFailed: "Could not load.",
+    retry: "Retry",
+    reportedAt: "Reported {{time}}",
+  },
   login: {
     title: "Sign in",
     username: "Username",

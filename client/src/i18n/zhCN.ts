@@ -26,6 +26,15 @@ export const zhCN = {
   },
   footer: "属地管理 · 预防为主 · 依法查处 · 快速反应",
   comingSoon: "此工作台正在建设中。",
+  mine: {
+    heading: "我的上报",
+    lead: "您上报的风险事件及其当前环节，实时更新。",
+    loading: "正在加载…",
+    empty: "您还没有上报过风险事件。",
+    loadFailed: "加载失败。",
+    retry: "重试",
+    reportedAt: "上报于 {{time}}",
+  },
   login: {
     title: "登录",
     username: "用户名",

@@ -31,6 +31,8 @@ export const eventListQuerySchema = z
     /** Only events in this region's subtree. */
     region: objectId.optional(),
     institution: objectId.optional(),
+    /** Only the events the caller reported. */
+    mine: z.enum(["true", "false"], { error: 'must be "true" or "false"' }).optional(),
     overdue: z.enum(["true", "false"], { error: 'must be "true" or "false"' }).optional(),
     /** Text in the code, title or description. */
     q: z.string().trim().min(1).max(50).optional(),

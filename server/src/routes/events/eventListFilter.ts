@@ -8,8 +8,13 @@ function escapeRegex(text: string): string {
 }
 
 /** The database filter for a list query, on top of the caller's visibility filter. */
-export function eventListFilter(query: EventListQuery, visible: Record<string, unknown>): Record<string, unknown> {
+export function eventListFilter(
+  query: EventListQuery,
+  visible: Record<string, unknown>,
+  actorId?: string,
+): Record<string, unknown> {
   const and: Record<string, unknown>[] = [visible];
+  if (query.mine === "true" && actorId) and.push({ reporterId: new Types.ObjectId(actorId) });
   if (query.status) and.push({ status: trusted({ $in: query.status }) });
   if (query.severity) and.push({ severity: trusted({ $in: query.severity }) });
   if (query.category) and.push({ category: trusted({ $in: query.category }) });

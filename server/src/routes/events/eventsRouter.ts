@@ -56,7 +56,7 @@ export function eventsRouter(): Router {
     const query = validate(eventListQuerySchema, req.query, "query");
     const actor = actorOf(res);
     const sort = sortOf(query);
-    const filter = eventListFilter(query, visibleEventsFilter(actor));
+    const filter = eventListFilter(query, visibleEventsFilter(actor), actor.id);
     if (query.cursor) (filter.$and as unknown[]).push(afterCursor(query.cursor, sort));
     const docs = (await EventModel.find(filter)
       .select({ timeline: 0 })
