@@ -3,7 +3,7 @@ import { BrowserRouter, Navigate, Route, Routes } from "react-router";
 import { AuthProvider, homeOf, useAuth } from "./auth/AuthContext";
 import { AppLayout } from "./layout/AppLayout";
 import { LoginPage } from "./pages/LoginPage";
-import { MyReportsPage } from "./pages/mine/MyReportsPage";
+import { OwnEventsPage } from "./pages/mine/OwnEventsPage";
 import { ReportPage } from "./pages/report/ReportPage";
 import { StatusPage } from "./pages/StatusPage";
 
@@ -48,7 +48,15 @@ export function App() {
               path="mine"
               element={
                 <SignedIn>
-                  <MyReportsPage />
+                  <OwnEventsPage list="reports" />
+                </SignedIn>
+              }
+            />
+            <Route
+              path="visits"
+              element={
+                <SignedIn>
+                  <OwnEventsPage list="visits" />
                 </SignedIn>
               }
             />

@@ -39,6 +39,8 @@ export interface RunningDatabase {
   port?: number;
   /** Process id of FerretDB itself (not of its guardian). */
   ferretdbPid?: number;
+  /** The PostgreSQL database behind FerretDB, with the postgresql backend. */
+  postgresDatabase?: string;
   /** Stops FerretDB and removes a throwaway database. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -195,5 +197,6 @@ export async function launchDatabase(options: LaunchOptions): Promise<RunningDat
     throw new Error(`${(error as Error).message}${tail ? `\nFerretDB's last log lines (${logFile}):\n${tail}` : ""}`);
   }
   const ferretdbPid = guardian.pid ? await childPidOf(guardian.pid) : undefined;
-  return { uri, external: false, port, ferretdbPid, stop };
+  const postgresDatabase = postgresUrl ? new URL(postgresUrl).pathname.slice(1) : undefined;
+  return { uri, external: false, port, ferretdbPid, ...(postgresDatabase ? { postgresDatabase } : {}), stop };
 }

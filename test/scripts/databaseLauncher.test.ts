@@ -115,10 +115,15 @@ describe("database launcher", function () {
     });
     const admin = new pg.Client({ connectionString: POSTGRES_URL.replace(/\/[^/]*$/, "/postgres") });
     await admin.connect();
-    const before = await admin.query("SELECT datname FROM pg_database WHERE datname LIKE 'gridrisk_tmp_%'");
-    await database.stop();
-    const after = await admin.query("SELECT datname FROM pg_database WHERE datname LIKE 'gridrisk_tmp_%'");
-    await admin.end();
-    expect(after.rowCount).to.equal((before.rowCount ?? 0) - 1);
+    const exists = async () =>
+      (await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [database.postgresDatabase])).rowCount;
+    try {
+      expect(database.postgresDatabase).to.match(/^gridrisk_tmp_/);
+      expect(await exists()).to.equal(1);
+      await database.stop();
+      expect(await exists()).to.equal(0);
+    } finally {
+      await admin.end();
+    }
   });
 });

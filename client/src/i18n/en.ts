@@ -48,6 +48,11 @@ export const en: Shape<typeof zhCN> = {
     retry: "Retry",
     reportedAt: "Reported {{time}}",
   },
+  visits: {
+    heading: "Follow-up visits",
+    lead: "Follow-up visits assigned to you, most urgent first; open an event to record the outcome.",
+    empty: "No follow-up visit is waiting for you.",
+  },
   login: {
     title: "Sign in",
     username: "Username",
@@ -63,6 +68,7 @@ export const en: Shape<typeof zhCN> = {
     label: "Main navigation",
     report: "Report a risk",
     mine: "My reports",
+    visits: "Follow-up visits",
     desk: "Duty desk",
     inbox: "Task inbox",
     event: "Event",

@@ -35,6 +35,11 @@ export const zhCN = {
     retry: "重试",
     reportedAt: "上报于 {{time}}",
   },
+  visits: {
+    heading: "回访任务",
+    lead: "指派给您的事后跟踪回访，按期限排序；打开事件记录回访结果。",
+    empty: "当前没有待办的回访任务。",
+  },
   login: {
     title: "登录",
     username: "用户名",
@@ -50,6 +55,7 @@ export const zhCN = {
     label: "主导航",
     report: "上报风险",
     mine: "我的上报",
+    visits: "回访任务",
     desk: "值班台",
     inbox: "任务收件箱",
     event: "事件详情",

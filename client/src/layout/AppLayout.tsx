@@ -15,6 +15,7 @@ const NAV: { to: string; label: string; roles: readonly Role[] }[] = [
   { to: "/desk", label: "nav.desk", roles: ["township_officer", "district_officer", "city_monitor", "supervisor"] },
   { to: "/inbox", label: "nav.inbox", roles: ["department_handler"] },
   { to: "/mine", label: "nav.mine", roles: ["grid_worker"] },
+  { to: "/visits", label: "nav.visits", roles: ["grid_worker"] },
   { to: "/status", label: "nav.status", roles: ["admin", "city_monitor", "supervisor"] },
 ];
 

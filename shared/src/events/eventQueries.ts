@@ -33,6 +33,8 @@ export const eventListQuerySchema = z
     institution: objectId.optional(),
     /** Only the events the caller reported. */
     mine: z.enum(["true", "false"], { error: 'must be "true" or "false"' }).optional(),
+    /** Only the events whose follow-up visit is assigned to the caller. */
+    followUpMine: z.enum(["true", "false"], { error: 'must be "true" or "false"' }).optional(),
     overdue: z.enum(["true", "false"], { error: 'must be "true" or "false"' }).optional(),
     /** Text in the code, title or description. */
     q: z.string().trim().min(1).max(50).optional(),

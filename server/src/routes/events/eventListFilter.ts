@@ -15,6 +15,7 @@ export function eventListFilter(
 ): Record<string, unknown> {
   const and: Record<string, unknown>[] = [visible];
   if (query.mine === "true" && actorId) and.push({ reporterId: new Types.ObjectId(actorId) });
+  if (query.followUpMine === "true" && actorId) and.push({ "followUp.assigneeId": new Types.ObjectId(actorId) });
   if (query.status) and.push({ status: trusted({ $in: query.status }) });
   if (query.severity) and.push({ severity: trusted({ $in: query.severity }) });
   if (query.category) and.push({ category: trusted({ $in: query.category }) });
