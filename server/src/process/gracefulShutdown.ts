@@ -3,7 +3,7 @@ import type { Server as SocketServer } from "socket.io";
 import { disconnectDatabase } from "../database/connection";
 import { createLogger } from "../logging/logger";
 
-const log = createLogger("lifecycle");
+const log = createLogger("shutdown");
 
 /** What a shutdown closes, in this order. */
 export interface ShutdownTargets {

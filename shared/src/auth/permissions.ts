@@ -10,6 +10,7 @@ export const RESOURCES = [
   "calendar",
   "violation_category",
   "event_category",
+  "presence",
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -42,6 +43,13 @@ export const PERMISSIONS: Record<Resource, Record<ResourceAction, readonly Role[
   calendar: { read: EVERYONE, create: ["admin"], update: ["admin"], delete: [] },
   violation_category: { read: EVERYONE, create: ["admin"], update: ["admin"], delete: [] },
   event_category: { read: EVERYONE, create: ["admin"], update: ["admin"], delete: [] },
+  // Who is online, for the duty desk; a department handler only for its own department.
+  presence: {
+    read: ["township_officer", "department_handler", "district_officer", "city_monitor", "supervisor", "admin"],
+    create: [],
+    update: [],
+    delete: [],
+  },
 };
 
 /** Whether `role` may ever take `action` on `resource` (territory aside). */
