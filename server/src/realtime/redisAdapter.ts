@@ -3,6 +3,8 @@ import { createClient } from "redis";
 import { createLogger } from "../logging/logger";
 
 const log = createLogger("realtime");
+/** The Redis stream that carries broadcasts between instances of this application. */
+const STREAM_NAME = "gridrisk:socket.io";
 
 /**
  * The Socket.IO adapter for several server instances: a broadcast on one reaches the sockets of
@@ -18,7 +20,8 @@ export function redisAdapter(url: string) {
   // a Redis outage at start delays live messages between instances but does not stop the server.
   client.connect().catch((error: Error) => log.error("redis connection failed", { error: error.message }));
   return {
-    adapter: createAdapter(client),
+    // A stream of our own, so that other Socket.IO servers sharing the Redis do not cross-talk.
+    adapter: createAdapter(client, { streamName: STREAM_NAME }),
     async close(): Promise<void> {
       if (client.isOpen) await client.close().catch(() => undefined);
     },
