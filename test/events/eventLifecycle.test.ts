@@ -240,6 +240,14 @@ describe("event lifecycle through the API", () => {
     const first = (await report(server.url, t.worker ?? "", buildReport(119.045, 33.545))).body.event;
     const second = await report(server.url, t.worker ?? "", buildReport(119.0452, 33.5451));
     expect(second.body.mergeCandidates.map((candidate: { id: string }) => candidate.id)).to.include(first.id);
+    const listed = await request(`${server.url}/api/events/${second.body.event.id}/merge-candidates`, {
+      headers: bearer(t.officer ?? ""),
+    });
+    expect(listed.body.items.map((candidate: { id: string }) => candidate.id)).to.include(first.id);
+    const outsider = await request(`${server.url}/api/events/${second.body.event.id}/merge-candidates`, {
+      headers: bearer(t.officer2 ?? ""),
+    });
+    expect(outsider.status).to.equal(404);
     await step("officer", second.body.event.id, { action: "claim" });
     const merged = await step("officer", second.body.event.id, {
       action: "assess",

@@ -142,6 +142,9 @@ export const en: Shape<typeof zhCN> = {
     taskResult: "Result: {{result}}",
     photos: "Photos",
     photoAlt: "Event photo {{index}}",
+    mergeCandidates: "Possible duplicates",
+    mergeCandidatesHint:
+      'Open events about the same institution, or within 100 m and 24 h; choose "merge" when assessing.',
     timeline: "Timeline",
     changedLive: "This event was changed and has been reloaded.",
     version: "Version {{version}}",

@@ -129,6 +129,8 @@ export const zhCN = {
     taskResult: "结果：{{result}}",
     photos: "照片",
     photoAlt: "事件照片 {{index}}",
+    mergeCandidates: "可能重复的事件",
+    mergeCandidatesHint: "同一机构，或 100 米、24 小时内的未结事件；研判时可选择“合并”。",
     timeline: "处置记录",
     changedLive: "该事件已被更新，已刷新。",
     version: "版本 {{version}}",

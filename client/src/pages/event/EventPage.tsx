@@ -9,6 +9,7 @@ import { Countdown, SeverityBadge, StatusBadge } from "../../desk/Countdown";
 import { formatDateTime, useNow } from "../../desk/clock";
 import type { Department, EventDetail } from "../../desk/eventTypes";
 import { useEventChanges } from "../../desk/liveEvents";
+import { MergeCandidates } from "../../desk/MergeCandidates";
 
 const STAGES = ["assessment", "handling", "followUp"] as const;
 
@@ -227,6 +228,9 @@ export function EventPage() {
                 ))}
               </ul>
             </section>
+          )}
+          {(event.status === "reported" || event.status === "escalated" || event.status === "assessing") && (
+            <MergeCandidates eventId={event.id} />
           )}
           <section className="card">
             <h2>{t("event.timeline")}</h2>

@@ -11,7 +11,8 @@ import { reportEvent } from "../../commands/eventReporter";
 import { assertCanSee, transitionEvent } from "../../commands/eventTransitioner";
 import { idempotentRequest, requestHashOf } from "../../commands/idempotentRequest";
 import { validationFailed } from "../../errors";
-import { visibleEventsFilter } from "../../events/eventVisibility";
+import { canSeeEvent, visibleEventsFilter } from "../../events/eventVisibility";
+import { recentEvents } from "../../events/recentEvents";
 import { verifyChain } from "../../events/timelineChain";
 import { actorOf } from "../../middlewares/authenticate";
 import { validate } from "../../middlewares/validate";
@@ -96,6 +97,14 @@ export function eventsRouter(): Router {
     const actor = actorOf(res);
     const updated = await transitionEvent(actor, id, input);
     res.json({ event: presentEvent(updated, actor) });
+  });
+
+  router.get("/:id/merge-candidates", async (req, res) => {
+    const { id } = validate(idParamsSchema, req.params, "params");
+    const actor = actorOf(res);
+    const doc = assertCanSee(actor, (await EventModel.findById(id).lean()) as EventDoc | null, id);
+    const candidates = recentEvents.candidatesFor(doc).filter((candidate) => canSeeEvent(actor, candidate));
+    res.json({ items: candidates.map((candidate) => presentEventSummary(candidate as EventDoc)) });
   });
 
   router.get("/:id/verify", async (req, res) => {
