@@ -56,6 +56,7 @@ export function createApp({ config, clientDistDir, version, tokenSecret, session
       sessions,
       secureCookies: config.nodeEnv === "production",
       keepPhotoLocation: config.keepPhotoLocation,
+      config,
     }),
   );
   app.use(clientAssets(clientDistDir));

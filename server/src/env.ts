@@ -27,6 +27,15 @@ const envSchema = z
       .default("demo-password"),
     TOKEN_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     TRUST_PROXY: booleanString.default(false),
+    MAP_TILE_URL: z
+      .string()
+      .regex(/^https?:\/\/.+/, "must start with http:// or https://")
+      .refine(
+        (url) => url.includes("{z}") && url.includes("{x}") && url.includes("{y}"),
+        "must contain {z}, {x} and {y}",
+      )
+      .optional(),
+    MAP_TILE_ATTRIBUTION: z.string().max(300).optional(),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     KEEP_PHOTO_LOCATION: booleanString.default(true),
   })
@@ -57,6 +66,9 @@ export interface Config {
   tokenSecret?: string;
   trustProxy: boolean;
   shutdownTimeoutMs: number;
+  /** XYZ tile URL template for the maps (WGS-84 tiles); none: maps draw on a plain background. */
+  mapTileUrl?: string;
+  mapTileAttribution?: string;
   /** Keep a photo's EXIF GPS position (as separate fields) when its metadata is stripped. */
   keepPhotoLocation: boolean;
 }
@@ -98,6 +110,8 @@ export function loadConfig(source: NodeJS.ProcessEnv, options: { isTty?: boolean
     tokenSecret: env.TOKEN_SECRET,
     trustProxy: env.TRUST_PROXY,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    mapTileUrl: env.MAP_TILE_URL,
+    mapTileAttribution: env.MAP_TILE_ATTRIBUTION,
     keepPhotoLocation: env.KEEP_PHOTO_LOCATION,
   };
 }

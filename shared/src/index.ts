@@ -2,6 +2,7 @@ export * from "./apiError";
 export * from "./attachments";
 export * from "./auth";
 export * from "./calendar";
+export * from "./clientConfig";
 export * from "./departments";
 export * from "./events";
 export * from "./fieldIssues";

@@ -83,6 +83,18 @@ describe("configuration", () => {
     expect(line).to.equal("TOKEN_SECRET must be at least 32 characters");
   });
 
+  it("checks a map tile URL template", () => {
+    const config = loadConfig({
+      ...VALID,
+      MAP_TILE_URL: "https://tiles.example/{z}/{x}/{y}.png",
+      MAP_TILE_ATTRIBUTION: "© OSM",
+    });
+    expect(config).to.include({ mapTileUrl: "https://tiles.example/{z}/{x}/{y}.png", mapTileAttribution: "© OSM" });
+    expect(problemsOf({ ...VALID, MAP_TILE_URL: "https://tiles.example/tile.png" })).to.deep.equal([
+      'MAP_TILE_URL must contain {z}, {x} and {y} (got "https://tiles.example/tile.png")',
+    ]);
+  });
+
   it("treats an empty variable as unset", () => {
     expect(loadConfig({ ...VALID, PORT: "", REDIS_URL: "" })).to.include({ port: 3000, redisUrl: undefined });
   });

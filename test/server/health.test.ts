@@ -44,6 +44,12 @@ describe("health and the client shell", () => {
     expect(missing.body.error.code).to.equal("not_found");
   });
 
+  it("tells the browser its public settings without sign-in: no tile server configured", async () => {
+    const res = await request(`${server.url}/api/client-config`);
+    expect(res.status).to.equal(200);
+    expect(res.body).to.deep.equal({ map: {} });
+  });
+
   it("does not answer API paths with HTML", async () => {
     const res = await request(`${server.url}/api/no-such-resource`, { headers: { Accept: "text/html" } });
     expect(res.status).to.equal(404);

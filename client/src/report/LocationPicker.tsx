@@ -2,6 +2,7 @@ import "leaflet/dist/leaflet.css";
 import L from "leaflet";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { clientConfig } from "../api/clientConfig";
 import { api } from "../api/http";
 
 /** A point as longitude and latitude. */
@@ -46,6 +47,16 @@ export default function LocationPicker({
       11,
     );
     mapRef.current = map;
+    // Tiles only when a tile server is configured; without one the map is the plain background
+    // with the user's grid drawn on it, which is all a report needs.
+    void clientConfig().then(({ map: settings }) => {
+      if (!settings.tileUrl || mapRef.current !== map) return;
+      L.tileLayer(settings.tileUrl, {
+        maxZoom: 19,
+        ...(settings.attribution ? { attribution: settings.attribution } : {}),
+      }).addTo(map);
+      if (settings.attribution) L.control.attribution().addTo(map);
+    });
     map.on("click", (event: L.LeafletMouseEvent) => {
       onPickRef.current({ lng: round(event.latlng.lng), lat: round(event.latlng.lat) });
     });

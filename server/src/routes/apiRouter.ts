@@ -2,12 +2,14 @@ import { eventCategorySchema, violationCategorySchema } from "@gridrisk/shared";
 import { Router } from "express";
 import type { SessionStore } from "../auth/sessionStore";
 import { eventCategories, violationCategories } from "../commands/catalogs";
+import type { Config } from "../env";
 import { routeNotFound } from "../errors";
 import { authenticate } from "../middlewares/authenticate";
 import { attachmentsRouter } from "./attachments";
 import { authRouter } from "./auth";
 import { calendarRouter } from "./calendar";
 import { catalogRouter } from "./catalogs";
+import { clientConfigRouter } from "./clientConfig";
 import { departmentsRouter } from "./departments";
 import { eventsRouter } from "./events";
 import { institutionsRouter } from "./institutions";
@@ -23,12 +25,15 @@ export interface ApiDependencies {
   secureCookies: boolean;
   /** Keep a photo's GPS position (as fields) when its metadata is stripped. */
   keepPhotoLocation: boolean;
+  /** The configuration, for the public client settings. */
+  config: Config;
 }
 
 /** Everything under /api. Each resource router is mounted behind authentication at its own path. */
-export function apiRouter({ sessions, secureCookies, keepPhotoLocation }: ApiDependencies): Router {
+export function apiRouter({ sessions, secureCookies, keepPhotoLocation, config }: ApiDependencies): Router {
   const router = Router();
   const signedIn = authenticate(sessions);
+  router.use(clientConfigRouter(config));
   router.use(authRouter(sessions, { secureCookies }));
   router.use("/regions", signedIn, regionsRouter());
   router.use("/territory", signedIn, territoryRouter());

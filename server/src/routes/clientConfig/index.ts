@@ -1,0 +1,1 @@
+export { clientConfigRouter } from "./clientConfigRouter";
