@@ -85,6 +85,7 @@ export const en: Shape<typeof zhCN> = {
     admin: "Administrator",
   },
   desk: {
+    online: "Online now ({{count}}):",
     heading: "Duty desk",
     lead: "Open risk events in your territory, nearest deadline first.",
     loading: "Loading…",

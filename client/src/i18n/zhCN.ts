@@ -72,6 +72,7 @@ export const zhCN = {
     admin: "系统管理员",
   },
   desk: {
+    online: "在线 {{count}} 人：",
     heading: "值班台",
     lead: "辖区内未结案的风险事件，按最近期限排序。",
     loading: "正在加载…",

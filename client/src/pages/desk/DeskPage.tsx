@@ -7,6 +7,7 @@ import { Countdown, SeverityBadge, StatusBadge } from "../../desk/Countdown";
 import { beep, useNow } from "../../desk/clock";
 import { type EventSummary, nearestDeadline, OPEN_STATUSES } from "../../desk/eventTypes";
 import { useEventChanges } from "../../desk/liveEvents";
+import { OnlinePresence } from "../../desk/OnlinePresence";
 import { useGridNames } from "../../desk/regionNames";
 
 const SOUND_KEY = "gridrisk.desk.sound";
@@ -98,6 +99,7 @@ export function DeskPage() {
     <main id="main" className="page desk">
       <h1>{t("desk.heading")}</h1>
       <p className="lead">{t("desk.lead")}</p>
+      <OnlinePresence />
       <div className="desk__bar">
         {counts && (
           <ul className="desk__counts" aria-label={t("desk.countsLabel")}>
