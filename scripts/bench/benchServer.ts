@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -59,14 +60,30 @@ export async function startBenchServer() {
     });
     return ((await res.json()) as { token: string }).token;
   };
+  const worker = await signIn("bench.worker");
+  /** Sends one report as the grid worker at its grid's centroid, with a fresh Idempotency-Key. */
+  const report = (fields: { title: string; description: string; category: string }) =>
+    fetch(`${server.url}/api/events`, {
+      method: "POST",
+      headers: {
+        "Content-Type": "application/json",
+        Authorization: `Bearer ${worker}`,
+        "Idempotency-Key": randomUUID(),
+      },
+      body: JSON.stringify({
+        ...fields,
+        location: { type: "Point", coordinates: [grid.centroid.lng, grid.centroid.lat] },
+      }),
+    });
   return {
     url: server.url,
+    report,
     /** The server's Socket.IO, for baselines that emit directly. */
     io: server.io,
     databaseUri: database.uri,
     backend: database.external ? "MONGODB_URI" : `FerretDB v1.24.2 on ${options.backend}`,
     grid,
-    worker: await signIn("bench.worker"),
+    worker,
     officer: await signIn("bench.officer"),
     city: await signIn("bench.city"),
     async stop() {

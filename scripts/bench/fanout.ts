@@ -13,7 +13,6 @@
  * Run: npm run bench:fanout   (BENCH_CLIENTS, BENCH_REPORTS, DB_BACKEND to vary)
  */
 import { type ChildProcess, fork } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
@@ -83,7 +82,6 @@ async function memory() {
 
 async function runBench(): Promise<void> {
   const bench = await startBenchServer();
-  const { lng, lat } = bench.grid.centroid;
   const arrivals = new Map<string, (message: { at: number; change: EventChange }) => void>();
   const early = new Map<string, { at: number; change: EventChange }>();
   const before = await memory();
@@ -122,19 +120,10 @@ async function runBench(): Promise<void> {
   let template: EventChange | undefined;
   const reportOnce = async (index: number) => {
     const sent = wallClock();
-    const res = await fetch(`${bench.url}/api/events`, {
-      method: "POST",
-      headers: {
-        "Content-Type": "application/json",
-        Authorization: `Bearer ${bench.worker}`,
-        "Idempotency-Key": randomUUID(),
-      },
-      body: JSON.stringify({
-        title: `扇出压测 ${index}`,
-        description: "培训机构消防通道堵塞。",
-        category: "safety_hazard",
-        location: { type: "Point", coordinates: [lng, lat] },
-      }),
+    const res = await bench.report({
+      title: `扇出压测 ${index}`,
+      description: "培训机构消防通道堵塞。",
+      category: "safety_hazard",
     });
     const body = (await res.json()) as { event?: { id: string } };
     if (res.status !== 201 || !body.event) {

@@ -4,7 +4,6 @@
  * database, in the same run. Target: the full path at least 50% of the bare rate.
  * Run: npm run bench:ingest   (BENCH_REPORTS, BENCH_CONCURRENCY, DB_BACKEND to vary)
  */
-import { randomUUID } from "node:crypto";
 import os from "node:os";
 import { MongoClient } from "mongodb";
 import { runConcurrently, startBenchServer } from "./benchServer";
@@ -13,40 +12,21 @@ const TOTAL = Number(process.env.BENCH_REPORTS ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
 
 const bench = await startBenchServer();
-const { lng, lat } = bench.grid.centroid;
-const body = (index: number) =>
-  JSON.stringify({
-    title: `压测上报 ${index}`,
-    description: "某培训机构疑似预收费超过三个月，家长反映退费困难。",
-    category: "prepaid_fee_risk",
-    location: { type: "Point", coordinates: [lng, lat] },
-  });
+const fields = (index: number) => ({
+  title: `压测上报 ${index}`,
+  description: "某培训机构疑似预收费超过三个月，家长反映退费困难。",
+  category: "prepaid_fee_risk",
+});
 
 // Warm-up: JIT, connection pools, caches.
 await runConcurrently(50, CONCURRENCY, async (index) => {
-  await fetch(`${bench.url}/api/events`, {
-    method: "POST",
-    headers: {
-      "Content-Type": "application/json",
-      Authorization: `Bearer ${bench.worker}`,
-      "Idempotency-Key": randomUUID(),
-    },
-    body: body(-index - 1),
-  });
+  await (await bench.report(fields(-index - 1))).arrayBuffer();
 });
 
 let failures = 0;
 const apiStart = performance.now();
 await runConcurrently(TOTAL, CONCURRENCY, async (index) => {
-  const res = await fetch(`${bench.url}/api/events`, {
-    method: "POST",
-    headers: {
-      "Content-Type": "application/json",
-      Authorization: `Bearer ${bench.worker}`,
-      "Idempotency-Key": randomUUID(),
-    },
-    body: body(index),
-  });
+  const res = await bench.report(fields(index));
   if (res.status !== 201) failures += 1;
   await res.arrayBuffer();
 });

@@ -4,7 +4,6 @@
  * Target: p99 < 50 ms on FerretDB with SQLite.
  * Run: npm run bench:transitions   (BENCH_EVENTS, BENCH_CONCURRENCY, DB_BACKEND to vary)
  */
-import { randomUUID } from "node:crypto";
 import os from "node:os";
 import { percentile, runConcurrently, startBenchServer } from "./benchServer";
 
@@ -13,22 +12,12 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
 const COMMENTS_PER_EVENT = 3;
 
 const bench = await startBenchServer();
-const { lng, lat } = bench.grid.centroid;
 const ids: string[] = [];
 await runConcurrently(EVENTS, CONCURRENCY, async (index) => {
-  const res = await fetch(`${bench.url}/api/events`, {
-    method: "POST",
-    headers: {
-      "Content-Type": "application/json",
-      Authorization: `Bearer ${bench.worker}`,
-      "Idempotency-Key": randomUUID(),
-    },
-    body: JSON.stringify({
-      title: `压测事件 ${index}`,
-      description: "培训机构消防通道堵塞。",
-      category: "safety_hazard",
-      location: { type: "Point", coordinates: [lng, lat] },
-    }),
+  const res = await bench.report({
+    title: `压测事件 ${index}`,
+    description: "培训机构消防通道堵塞。",
+    category: "safety_hazard",
   });
   ids.push(((await res.json()) as { event: { id: string } }).event.id);
 });

@@ -71,6 +71,7 @@ export async function reportEvent(actor: Actor, input: EventReportInput, now = n
     await linkAttachments(input.attachments, { eventId: id.toHexString(), regionPath, uploaderId: actor.id });
   }
   const severity: Severity = input.severity ?? "general";
+  const assessmentDue = assessmentDeadline(severity, now);
   const occurredAt = input.occurredAt ? new Date(input.occurredAt) : now;
   const first = chainEntry(genesisHash(id), {
     seq: 1,
@@ -104,8 +105,8 @@ export async function reportEvent(actor: Actor, input: EventReportInput, now = n
     status: "reported" as const,
     owningLevel: "township" as const,
     owningRegionId: new Types.ObjectId(township.id),
-    deadlines: { assessment: assessmentDeadline(severity, now), handling: null, followUp: null },
-    nextDeadline: assessmentDeadline(severity, now),
+    deadlines: { assessment: assessmentDue, handling: null, followUp: null },
+    nextDeadline: assessmentDue,
     version: 1,
     timeline: [first],
   };

@@ -138,8 +138,7 @@ export async function transitionEvent(
   input: EventActionInput,
   now = new Date(),
 ): Promise<EventDoc> {
-  const doc = (await EventModel.findById(eventId).lean()) as EventDoc | null;
-  if (!doc || !canSeeEvent(actor, doc)) throw notFound(`Event ${eventId}`);
+  const doc = await loadVisibleEvent(actor, eventId);
   if (!roleMayEver(actor.role, input.action)) throw forbidden(`The role ${actor.role} may never ${input.action}.`);
   if (input.expectedVersion !== doc.version) throw conflict(doc);
   const facts = eventFactsOf(doc);
@@ -232,8 +231,9 @@ async function noteMerge(targetId: string, merged: EventDoc, actor: Actor, now: 
   }
 }
 
-/** Whether an actor may read this event's details (for routes other than actions). */
-export function assertCanSee(actor: Actor, doc: EventDoc | null, eventId: string): EventDoc {
+/** The event, read by _id, or 404 when it does not exist or the actor may not see it. */
+export async function loadVisibleEvent(actor: Actor, eventId: string): Promise<EventDoc> {
+  const doc = (await EventModel.findById(eventId).lean()) as EventDoc | null;
   if (!doc || !canSeeEvent(actor, doc)) throw notFound(`Event ${eventId}`);
   return doc;
 }

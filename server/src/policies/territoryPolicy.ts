@@ -41,8 +41,3 @@ export function authorize(actor: Actor, action: ResourceAction, resource: Resour
   }
   if (target && !isWithinTerritory(actor, target.regionPath)) throw notFound(target.label);
 }
-
-/** Whether the actor may take the action at all (territory aside), for offering it in a UI. */
-export function roleAllows(actor: Actor, action: ResourceAction, resource: Resource): boolean {
-  return roleMay(actor.role, action, resource);
-}

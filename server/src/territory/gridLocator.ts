@@ -40,11 +40,6 @@ export class GridLocator {
     this.index.finish();
   }
 
-  /** Number of grids indexed. */
-  get size(): number {
-    return new Set(this.parts.map((part) => part.grid.id)).size;
-  }
-
   /**
    * The grid containing (lng, lat), or undefined. A point strictly inside one grid gets it; a
    * point on a border shared by several gets the one with the smallest code, so that the answer

@@ -8,7 +8,7 @@ import {
 import { Router } from "express";
 import { z } from "zod";
 import { reportEvent } from "../../commands/eventReporter";
-import { assertCanSee, transitionEvent } from "../../commands/eventTransitioner";
+import { loadVisibleEvent, transitionEvent } from "../../commands/eventTransitioner";
 import { idempotentRequest, requestHashOf } from "../../commands/idempotentRequest";
 import { validationFailed } from "../../errors";
 import { canSeeEvent, visibleEventsFilter } from "../../events/eventVisibility";
@@ -87,7 +87,7 @@ export function eventsRouter(): Router {
   router.get("/:id", async (req, res) => {
     const { id } = validate(idParamsSchema, req.params, "params");
     const actor = actorOf(res);
-    const doc = assertCanSee(actor, (await EventModel.findById(id).lean()) as EventDoc | null, id);
+    const doc = await loadVisibleEvent(actor, id);
     res.json({ event: presentEvent(doc, actor) });
   });
 
@@ -102,7 +102,7 @@ export function eventsRouter(): Router {
   router.get("/:id/merge-candidates", async (req, res) => {
     const { id } = validate(idParamsSchema, req.params, "params");
     const actor = actorOf(res);
-    const doc = assertCanSee(actor, (await EventModel.findById(id).lean()) as EventDoc | null, id);
+    const doc = await loadVisibleEvent(actor, id);
     const candidates = recentEvents.candidatesFor(doc).filter((candidate) => canSeeEvent(actor, candidate));
     res.json({ items: candidates.map((candidate) => presentEventSummary(candidate as EventDoc)) });
   });
@@ -110,7 +110,7 @@ export function eventsRouter(): Router {
   router.get("/:id/verify", async (req, res) => {
     const { id } = validate(idParamsSchema, req.params, "params");
     const actor = actorOf(res);
-    const doc = assertCanSee(actor, (await EventModel.findById(id).lean()) as EventDoc | null, id);
+    const doc = await loadVisibleEvent(actor, id);
     res.json(verifyChain(doc._id, doc.timeline as Parameters<typeof verifyChain>[1]));
   });
   return router;

@@ -4,12 +4,12 @@ import { notFound } from "../../errors";
 import { actorOf } from "../../middlewares/authenticate";
 import { validate } from "../../middlewares/validate";
 import { RegionModel } from "../../models/region";
+import { canSeeRegionId, scopeRegionsOf } from "../../policies/regionVisibility";
 import { authorize, canSeeRegion } from "../../policies/territoryPolicy";
 import { presentRegion, presentRegionDetail } from "../../presenters/regionPresenter";
 import { locateOrReject } from "../../territory/locateOrReject";
 import { fromStoredBoundary } from "../../territory/storedBoundary";
 import { territory } from "../../territory/territoryCache";
-import type { RegionSummary } from "../../territory/territoryRegistry";
 import { decodeCursor, pageOf } from "../pagination";
 
 /** GET /api/regions, /api/regions/locate, /api/regions/:id */
@@ -21,7 +21,7 @@ export function regionsRouter(): Router {
     const actor = actorOf(res);
     authorize(actor, "read", "region");
     const registry = territory();
-    const scopeRegions = actor.scope.map((id) => registry.get(id)).filter((r): r is RegionSummary => !!r);
+    const scopeRegions = scopeRegionsOf(actor);
     const needle = query.q?.toLowerCase();
     const visible = [...registry.all()]
       .filter(
@@ -51,9 +51,8 @@ export function regionsRouter(): Router {
     const actor = actorOf(res);
     const registry = territory();
     const region = registry.get(id);
-    const scopeRegions = actor.scope.map((scopeId) => registry.get(scopeId)).filter((r): r is RegionSummary => !!r);
     authorize(actor, "read", "region");
-    if (!region || !canSeeRegion(actor, region, scopeRegions)) throw notFound(`Region ${id}`);
+    if (!region || !canSeeRegionId(actor, id)) throw notFound(`Region ${id}`);
     const doc = await RegionModel.findById(id, { boundary: 1 }).lean();
     if (!doc) throw notFound(`Region ${id}`);
     res.json({ region: presentRegionDetail(region, doc.boundary ? fromStoredBoundary(doc.boundary) : null) });
