@@ -17,7 +17,7 @@ describe("housekeeping of idempotency keys and version claims", () => {
       userId,
       key: id,
       requestHash: "h",
-      status: "done",
+      resourceId: new Types.ObjectId().toHexString(),
       createdAt,
     });
     await IdempotencyKeyModel.insertMany([key("old", daysAgo(8)), key("recent", daysAgo(6))]);

@@ -1,5 +1,7 @@
+import { eventCategories, violationCategories } from "@gridrisk/server/commands/catalogs";
 import { connectDatabase, disconnectDatabase } from "@gridrisk/server/database/connection";
 import { ensureIndexes } from "@gridrisk/server/database/ensureIndexes";
+import { forgetEvent } from "@gridrisk/server/events/eventCache";
 import { resetEventCodes } from "@gridrisk/server/events/eventCodes";
 import { recentEvents } from "@gridrisk/server/events/recentEvents";
 import "@gridrisk/server/models";
@@ -30,6 +32,9 @@ export function useTestDatabase(): () => string {
     await ensureIndexes();
     resetEventCodes();
     recentEvents.clear();
+    forgetEvent();
+    eventCategories.forget();
+    violationCategories.forget();
   });
   after(async () => {
     if (mongoose.connection.readyState === 1) await mongoose.connection.dropDatabase();

@@ -2,6 +2,7 @@ import type { EventReportInput, Role, Severity } from "@gridrisk/shared";
 import { Types } from "mongoose";
 import { forbidden, validationFailed } from "../errors";
 import { domainEvents } from "../events/domainEvents";
+import { cacheEvent } from "../events/eventCache";
 import { nextEventCode, resetEventCodes } from "../events/eventCodes";
 import { assessmentDeadline } from "../events/eventDeadlines";
 import { recentEvents } from "../events/recentEvents";
@@ -14,6 +15,7 @@ import { locateOrReject } from "../territory/locateOrReject";
 import { territory } from "../territory/territoryCache";
 import { linkAttachments, unlinkAttachments } from "./attachmentLinking";
 import { eventCategories } from "./catalogs";
+import { claimIdempotencyKey, requestHashOf } from "./idempotencyKeys";
 
 /** Roles that may report a risk. */
 const REPORTERS: readonly Role[] = [
@@ -43,8 +45,76 @@ function isDuplicateKey(error: unknown): boolean {
   return (error as { code?: number }).code === 11000;
 }
 
-/** Files a new risk event in `reported`; the response lists possible duplicates. */
-export async function reportEvent(actor: Actor, input: EventReportInput, now = new Date()) {
+/** What a report came to: the event, possible duplicates, and whether this request created it. */
+export interface ReportOutcome {
+  event: EventDoc;
+  mergeCandidates: EventDoc[];
+  /** False when an earlier request with the same Idempotency-Key created the event. */
+  created: boolean;
+}
+
+/**
+ * Files a new risk event in `reported`, once per Idempotency-Key: every check runs first (no
+ * write for a refused report), then the key is claimed with the event id it stands for, then
+ * the event is inserted under that id. A retry (also a concurrent one) inserts under the same
+ * id, so exactly one event exists whichever request gets there first, and a report whose first
+ * attempt died after claiming its key is completed by the retry. The response lists possible
+ * duplicates.
+ */
+export async function reportEvent(
+  actor: Actor,
+  idempotencyKey: string,
+  input: EventReportInput,
+  now = new Date(),
+): Promise<ReportOutcome> {
+  const draft = await draftReport(actor, input, now);
+  const planned = new Types.ObjectId();
+  const claim = await claimIdempotencyKey(actor.id, idempotencyKey, requestHashOf(input), planned.toHexString(), now);
+  const id = claim.first ? planned : new Types.ObjectId(claim.resourceId);
+  if (!claim.first) {
+    const existing = (await EventModel.findById(id).lean()) as EventDoc | null;
+    if (existing) return outcomeOf(existing, false);
+  }
+  const attachments = input.attachments ?? [];
+  if (attachments.length) {
+    await linkAttachments(attachments, {
+      eventId: id.toHexString(),
+      regionPath: draft.regionPath,
+      uploaderId: actor.id,
+    });
+  }
+  // Codes come from blocks reserved per instance; the unique index is the last line of defence.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const created = await EventModel.create({ ...draft.build(id), code: await nextEventCode(now) });
+      const doc = created.toObject() as EventDoc;
+      cacheEvent(doc);
+      domainEvents.publish({ type: "created", event: doc, at: now });
+      return outcomeOf(doc, claim.first);
+    } catch (error) {
+      if (isDuplicateKey(error)) {
+        // Another request under the same key inserted this very event first.
+        const existing = (await EventModel.findById(id).lean()) as EventDoc | null;
+        if (existing) return outcomeOf(existing, false);
+      }
+      if (!isDuplicateKey(error) || attempt >= CODE_ATTEMPTS) {
+        await unlinkAttachments(attachments, id.toHexString());
+        throw error;
+      }
+      resetEventCodes(); // our block was taken from under us (e.g. a database reset): take a new one
+    }
+  }
+}
+
+function outcomeOf(event: EventDoc, created: boolean): ReportOutcome {
+  return { event, mergeCandidates: recentEvents.candidatesFor(event) as EventDoc[], created };
+}
+
+/**
+ * Checks a report (role, category, place, territory, institution) and returns how to build its
+ * document for a given id. Reads only: a refused report writes nothing.
+ */
+async function draftReport(actor: Actor, input: EventReportInput, now: Date) {
   if (!REPORTERS.includes(actor.role)) throw forbidden(`The role ${actor.role} may not report risks.`);
   if (!(await eventCategories.find(input.category))?.active) {
     throw validationFailed([{ path: "body.category", message: "is not an active risk category" }]);
@@ -61,32 +131,14 @@ export async function reportEvent(actor: Actor, input: EventReportInput, now = n
     const institution = await InstitutionModel.findOne({ _id: input.institutionId, deletedAt: null }).lean();
     // The institution must be one the reporter may see (or at least share the event's township).
     const place = institution?.regionPath.map(String) ?? [];
-    if (!institution || (!isWithinTerritory(actor, place) && !place.includes(township?.id ?? ""))) {
+    if (!institution || (!isWithinTerritory(actor, place) && !place.includes(township.id))) {
       throw validationFailed([{ path: "body.institutionId", message: "names no institution you may see" }]);
     }
   }
-
-  const id = new Types.ObjectId();
-  if (input.attachments?.length) {
-    await linkAttachments(input.attachments, { eventId: id.toHexString(), regionPath, uploaderId: actor.id });
-  }
   const severity: Severity = input.severity ?? "general";
   const assessmentDue = assessmentDeadline(severity, now);
-  const occurredAt = input.occurredAt ? new Date(input.occurredAt) : now;
-  const first = chainEntry(genesisHash(id), {
-    seq: 1,
-    action: "report",
-    actorId: new Types.ObjectId(actor.id),
-    actorName: actor.name,
-    actorRole: actor.role,
-    at: now,
-    fromStatus: null,
-    toStatus: "reported",
-    note: input.description,
-    fields: JSON.stringify({ title: input.title, category: input.category, severity, source: input.source }),
-    evidence: (input.attachments ?? []).map((attachment) => new Types.ObjectId(attachment)),
-  });
-  const base = {
+  const evidence = (input.attachments ?? []).map((attachment) => new Types.ObjectId(attachment));
+  const build = (id: Types.ObjectId) => ({
     _id: id,
     title: input.title,
     description: input.description,
@@ -100,29 +152,29 @@ export async function reportEvent(actor: Actor, input: EventReportInput, now = n
     regionPath: regionPath.map((regionId) => new Types.ObjectId(regionId)),
     institutionId: input.institutionId ? new Types.ObjectId(input.institutionId) : null,
     reporterId: new Types.ObjectId(actor.id),
-    attachments: (input.attachments ?? []).map((attachment) => new Types.ObjectId(attachment)),
-    occurredAt,
+    attachments: evidence,
+    occurredAt: input.occurredAt ? new Date(input.occurredAt) : now,
     status: "reported" as const,
     owningLevel: "township" as const,
     owningRegionId: new Types.ObjectId(township.id),
     deadlines: { assessment: assessmentDue, handling: null, followUp: null },
     nextDeadline: assessmentDue,
     version: 1,
-    timeline: [first],
-  };
-  // Codes come from blocks reserved per instance; the unique index is the last line of defence.
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const created = await EventModel.create({ ...base, code: await nextEventCode(now) });
-      const doc = created.toObject() as EventDoc;
-      domainEvents.publish({ type: "created", event: doc, at: now });
-      return { event: doc, mergeCandidates: recentEvents.candidatesFor(doc) as EventDoc[] };
-    } catch (error) {
-      if (!isDuplicateKey(error) || attempt >= CODE_ATTEMPTS) {
-        await unlinkAttachments(input.attachments ?? [], id.toHexString());
-        throw error;
-      }
-      resetEventCodes(); // our block was taken from under us (e.g. a database reset): take a new one
-    }
-  }
+    timeline: [
+      chainEntry(genesisHash(id), {
+        seq: 1,
+        action: "report",
+        actorId: new Types.ObjectId(actor.id),
+        actorName: actor.name,
+        actorRole: actor.role,
+        at: now,
+        fromStatus: null,
+        toStatus: "reported",
+        note: input.description,
+        fields: JSON.stringify({ title: input.title, category: input.category, severity, source: input.source }),
+        evidence,
+      }),
+    ],
+  });
+  return { regionPath, build };
 }

@@ -13,6 +13,7 @@ import { Types } from "mongoose";
 import { trusted } from "../database/trustedFilter";
 import { AppError, forbidden, notFound, validationFailed, versionConflict } from "../errors";
 import { domainEvents } from "../events/domainEvents";
+import { cachedEvent, cacheEvent, forgetEvent } from "../events/eventCache";
 import { eventFactsOf } from "../events/eventFacts";
 import { canSeeEvent } from "../events/eventVisibility";
 import { chainEntry, genesisHash } from "../events/timelineChain";
@@ -58,6 +59,7 @@ async function claimVersion(doc: EventDoc, action: string, actorId: string | nul
     await EventVersionClaimModel.deleteOne({ _id: id, claimedAt: existing.claimedAt });
     return claimVersion(doc, action, actorId, now);
   }
+  forgetEvent(doc._id.toHexString());
   throw conflict(current ?? doc);
 }
 
@@ -138,7 +140,10 @@ export async function transitionEvent(
   input: EventActionInput,
   now = new Date(),
 ): Promise<EventDoc> {
-  const doc = await loadVisibleEvent(actor, eventId);
+  let doc = cachedEvent(eventId);
+  if (!doc || doc.version !== input.expectedVersion || !canSeeEvent(actor, doc)) {
+    doc = await loadVisibleEvent(actor, eventId);
+  }
   if (!roleMayEver(actor.role, input.action)) throw forbidden(`The role ${actor.role} may never ${input.action}.`);
   if (input.expectedVersion !== doc.version) throw conflict(doc);
   const facts = eventFactsOf(doc);
@@ -192,8 +197,10 @@ export async function applyPlan(
   ).lean()) as EventDoc | null;
   if (!updated) {
     await EventVersionClaimModel.deleteOne({ _id: claimId });
+    forgetEvent(doc._id.toHexString());
     throw conflict((await EventModel.findById(doc._id, { version: 1, status: 1 }).lean()) ?? doc);
   }
+  cacheEvent(updated);
   return updated;
 }
 
@@ -234,6 +241,7 @@ async function noteMerge(targetId: string, merged: EventDoc, actor: Actor, now: 
 /** The event, read by _id, or 404 when it does not exist or the actor may not see it. */
 export async function loadVisibleEvent(actor: Actor, eventId: string): Promise<EventDoc> {
   const doc = (await EventModel.findById(eventId).lean()) as EventDoc | null;
+  if (doc) cacheEvent(doc);
   if (!doc || !canSeeEvent(actor, doc)) throw notFound(`Event ${eventId}`);
   return doc;
 }

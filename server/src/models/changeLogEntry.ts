@@ -17,6 +17,8 @@ const changeLogEntrySchema = new Schema(
     /** Departments with a task on the event at the time of the change. */
     departmentIds: { type: [String], default: [] },
     at: { type: Date, required: true },
+    /** `<instance>:<n>`: lets an instance tell which of its batch landed when a seq was taken. */
+    writer: { type: String, required: true },
   },
   { collection: "change_log", versionKey: false },
 );

@@ -1,20 +1,18 @@
 import mongoose, { Schema } from "mongoose";
 
 /**
- * A request made with an Idempotency-Key (as Stripe does): unique per user and key, with a hash
- * of the request and, once done, the response to replay.
+ * A request made with an Idempotency-Key (as Stripe does): unique per user and key (the `_id`),
+ * with a hash of the request and the id of the resource the request creates.
  */
 const idempotencyKeySchema = new Schema(
   {
-    /** `<userId>:<key>`: lookups by _id are the fast path on FerretDB. */
+    /** `<userId>:<key>`: unique, and lookups by _id are the fast path on FerretDB. */
     _id: { type: String, required: true },
     userId: { type: Schema.Types.ObjectId, required: true },
     key: { type: String, required: true },
     requestHash: { type: String, required: true },
-    status: { type: String, enum: ["in_progress", "done"], required: true },
-    responseStatus: { type: Number, default: null },
-    /** The JSON response body, as text. */
-    responseBody: { type: String, default: null },
+    /** Id of the resource the first request creates; retries answer with that resource. */
+    resourceId: { type: String, required: true },
     createdAt: { type: Date, required: true },
   },
   { collection: "idempotency_keys", versionKey: false },

@@ -1,5 +1,6 @@
 import type { EventChange, LiveChangeType, LiveEventView } from "@gridrisk/shared";
 import { trusted } from "../database/trustedFilter";
+import { INSTANCE_ID } from "../jobs/jobLease";
 import { type ChangeLogEntryDoc, ChangeLogEntryModel } from "../models/changeLogEntry";
 
 /**
@@ -15,12 +16,16 @@ import { type ChangeLogEntryDoc, ChangeLogEntryModel } from "../models/changeLog
  * under concurrency. An instance only tries `n + 1` after it has seen `n` written (by itself or
  * by reading the highest `_id`), so whenever `n` is readable every seq below it is too; a
  * duplicate key means another instance took `n + 1` first: read the highest and try again.
- * Within one process the appends are queued, so live messages leave in seq order.
+ * Within one process the appends are queued and written in batches (see appendChange).
  */
 
 let lastKnown: number | undefined;
-let queue: Promise<unknown> = Promise.resolve();
+let written = 0;
+const pending: { change: ChangeToLog; resolve: (seq: number) => void; reject: (error: Error) => void }[] = [];
+let draining = false;
 const MAX_ATTEMPTS = 50;
+/** Changes written in one insert at most; under load a batch holds what queued during the last. */
+const MAX_BATCH = 200;
 
 function isDuplicateKey(error: unknown): boolean {
   return (error as { code?: number }).code === 11000;
@@ -41,27 +46,66 @@ export interface ChangeToLog {
   at: Date;
 }
 
-async function insertNext(change: ChangeToLog): Promise<number> {
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+/**
+ * Writes `changes` under consecutive seqs from the next free one, in one insert; returns their
+ * seqs in order. When another instance took one of those seqs, the entries of ours that landed
+ * before it (found by their writer tag) keep theirs and the rest try again after the newest.
+ */
+async function insertBatch(changes: ChangeToLog[]): Promise<number[]> {
+  const seqs: number[] = new Array(changes.length);
+  let left = changes.map((change, index) => ({ index, doc: { ...change, writer: `${INSTANCE_ID}:${++written}` } }));
+  for (let attempt = 0; attempt < MAX_ATTEMPTS && left.length; attempt++) {
     lastKnown ??= await latestSeq();
-    const seq = lastKnown + 1;
+    const first = lastKnown + 1;
+    const docs = left.map((entry, offset) => ({ _id: first + offset, ...entry.doc }));
     try {
-      await ChangeLogEntryModel.create({ _id: seq, ...change });
-      lastKnown = seq;
-      return seq;
+      await ChangeLogEntryModel.insertMany(docs, { ordered: true, lean: true });
+      for (const [offset, entry] of left.entries()) seqs[entry.index] = first + offset;
+      lastKnown = first + left.length - 1;
+      left = [];
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
+      const landed = await ChangeLogEntryModel.find(
+        { writer: trusted({ $in: docs.map((doc) => doc.writer) }) },
+        { writer: 1 },
+      ).lean();
+      const seqOf = new Map(landed.map((entry) => [entry.writer, entry._id]));
+      for (const entry of left) {
+        const seq = seqOf.get(entry.doc.writer);
+        if (seq !== undefined) seqs[entry.index] = seq;
+      }
+      left = left.filter((entry) => !seqOf.has(entry.doc.writer));
       lastKnown = undefined;
     }
   }
-  throw new Error(`no free change seq after ${MAX_ATTEMPTS} attempts`);
+  if (left.length) throw new Error(`no free change seq after ${MAX_ATTEMPTS} attempts`);
+  return seqs;
 }
 
-/** Writes the change with the next seq and returns it; calls are served one at a time, in order. */
+async function drain(): Promise<void> {
+  draining = true;
+  while (pending.length) {
+    const batch = pending.splice(0, MAX_BATCH);
+    try {
+      const seqs = await insertBatch(batch.map((item) => item.change));
+      for (const [index, item] of batch.entries()) item.resolve(seqs[index] as number);
+    } catch (error) {
+      for (const item of batch) item.reject(error as Error);
+    }
+  }
+  draining = false;
+}
+
+/**
+ * Writes the change with the next seq and returns it. Changes queue in this process and are
+ * written in batches, one insert at a time, so live messages leave in seq order and a busy
+ * instance makes one write for many changes.
+ */
 export function appendChange(change: ChangeToLog): Promise<number> {
-  const appended = queue.then(() => insertNext(change));
-  queue = appended.catch(() => undefined);
-  return appended;
+  return new Promise((resolve, reject) => {
+    pending.push({ change, resolve, reject });
+    if (!draining) void drain();
+  });
 }
 
 /** The entry as a live message. */

@@ -9,7 +9,6 @@ import { Router } from "express";
 import { z } from "zod";
 import { reportEvent } from "../../commands/eventReporter";
 import { loadVisibleEvent, transitionEvent } from "../../commands/eventTransitioner";
-import { idempotentRequest, requestHashOf } from "../../commands/idempotentRequest";
 import { validationFailed } from "../../errors";
 import { canSeeEvent, visibleEventsFilter } from "../../events/eventVisibility";
 import { recentEvents } from "../../events/recentEvents";
@@ -42,15 +41,11 @@ export function eventsRouter(): Router {
     }
     const input = validate(eventReportSchema, req.body, "body");
     const actor = actorOf(res);
-    const result = await idempotentRequest(actor.id, key, requestHashOf(input), async () => {
-      const { event, mergeCandidates } = await reportEvent(actor, input);
-      return {
-        status: 201,
-        body: { event: presentEvent(event, actor), mergeCandidates: mergeCandidates.map(presentEventSummary) },
-      };
-    });
-    if (result.replayed) res.setHeader("Idempotent-Replayed", "true");
-    res.status(result.status).json(result.body);
+    const { event, mergeCandidates, created } = await reportEvent(actor, key, input);
+    if (!created) res.setHeader("Idempotent-Replayed", "true");
+    res
+      .status(201)
+      .json({ event: presentEvent(event, actor), mergeCandidates: mergeCandidates.map(presentEventSummary) });
   });
 
   router.get("/", async (req, res) => {
