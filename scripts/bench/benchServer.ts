@@ -61,7 +61,13 @@ export async function startBenchServer() {
     return ((await res.json()) as { token: string }).token;
   };
   const worker = await signIn("bench.worker");
-  /** Sends one report as the grid worker at its grid's centroid, with a fresh Idempotency-Key. */
+  const places = pointsIn(township.id, 2000);
+  let reports = 0;
+  /**
+   * Sends one report as the grid worker, with a fresh Idempotency-Key, at the next of 2,000 points
+   * spread over the worker's township (as real reports are: all at one point, every report would
+   * list every earlier one as a possible duplicate).
+   */
   const report = (fields: { title: string; description: string; category: string }) =>
     fetch(`${server.url}/api/events`, {
       method: "POST",
@@ -72,7 +78,7 @@ export async function startBenchServer() {
       },
       body: JSON.stringify({
         ...fields,
-        location: { type: "Point", coordinates: [grid.centroid.lng, grid.centroid.lat] },
+        location: { type: "Point", coordinates: places[reports++ % places.length] },
       }),
     });
   return {
@@ -92,6 +98,29 @@ export async function startBenchServer() {
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** `count` random points (seeded) that lie in grids below the region. */
+function pointsIn(regionId: string, count: number): [number, number][] {
+  const box = territory().get(regionId)?.bbox;
+  if (!box) throw new Error(`region ${regionId} has no bounding box`);
+  let seed = 42;
+  const random = () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return seed / 2_147_483_648;
+  };
+  const points: [number, number][] = [];
+  while (points.length < count) {
+    const lng = box.minLng + random() * (box.maxLng - box.minLng);
+    const lat = box.minLat + random() * (box.maxLat - box.minLat);
+    if (
+      territory()
+        .locate(lng, lat)
+        ?.path.some((region) => region.id === regionId)
+    )
+      points.push([lng, lat]);
+  }
+  return points;
 }
 
 /** Runs `total` calls of `task` with `concurrency` workers; returns each call's latency in ms. */

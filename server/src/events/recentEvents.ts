@@ -14,6 +14,12 @@ const CELL = 0.01;
 
 type Recent = Omit<EventDoc, "timeline">;
 
+function addTo(buckets: Map<string, Set<string>>, key: string, id: string): void {
+  const bucket = buckets.get(key) ?? new Set<string>();
+  bucket.add(id);
+  buckets.set(key, bucket);
+}
+
 /**
  * Open events of the last two days in memory, bucketed by ~1 km cell and by institution, so that
  * a report can list possible duplicates without a scan (FerretDB v1 scans the whole collection
@@ -22,6 +28,7 @@ type Recent = Omit<EventDoc, "timeline">;
 class RecentEventIndex {
   private readonly byId = new Map<string, Recent>();
   private readonly cells = new Map<string, Set<string>>();
+  private readonly institutions = new Map<string, Set<string>>();
   private upserts = 0;
 
   private cellKey(lng: number, lat: number): string {
@@ -32,6 +39,7 @@ class RecentEventIndex {
     const previous = this.byId.get(id);
     if (!previous) return;
     this.cells.get(this.cellKey(previous.lng, previous.lat))?.delete(id);
+    if (previous.institutionId) this.institutions.get(previous.institutionId.toHexString())?.delete(id);
     this.byId.delete(id);
   }
 
@@ -42,10 +50,8 @@ class RecentEventIndex {
     if (FINAL.has(event.status) || event.occurredAt.getTime() < now - KEEP_MS) return;
     const { timeline: _timeline, ...summary } = event as EventDoc;
     this.byId.set(id, summary);
-    const key = this.cellKey(event.lng, event.lat);
-    const cell = this.cells.get(key) ?? new Set<string>();
-    cell.add(id);
-    this.cells.set(key, cell);
+    addTo(this.cells, this.cellKey(event.lng, event.lat), id);
+    if (event.institutionId) addTo(this.institutions, event.institutionId.toHexString(), id);
   }
 
   /** Open events within 100 m and 24 h of the event, or about the same institution. */
@@ -67,10 +73,9 @@ class RecentEventIndex {
         }
       }
     }
-    if (event.institutionId) {
-      for (const other of this.byId.values()) {
-        if (other.institutionId?.equals(event.institutionId)) found.set(other._id.toHexString(), other);
-      }
+    for (const id of event.institutionId ? (this.institutions.get(event.institutionId.toHexString()) ?? []) : []) {
+      const other = this.byId.get(id);
+      if (other) found.set(id, other);
     }
     found.delete(event._id.toHexString());
     return [...found.values()].sort((a, b) => b.occurredAt.getTime() - a.occurredAt.getTime()).slice(0, 20);
@@ -84,6 +89,7 @@ class RecentEventIndex {
   clear(): void {
     this.byId.clear();
     this.cells.clear();
+    this.institutions.clear();
   }
 
   get size(): number {
