@@ -27,6 +27,9 @@ export interface AppDependencies {
 export function createApp({ config, clientDistDir, version, tokenSecret, sessions: given }: AppDependencies): Express {
   const app = express();
   app.disable("x-powered-by");
+  // API answers change with every action and clients follow them live; hashing every JSON body
+  // for an ETag nobody sends back cost more than it saved. (Static files keep their own ETags.)
+  app.set("etag", false);
   app.set("trust proxy", config.trustProxy);
   app.use(requestId);
   app.use(requestLogger);

@@ -1,4 +1,5 @@
 import winston from "winston";
+import { BufferedFdTransport } from "./bufferedTransport";
 import { isSensitiveKey, redactSensitive } from "./redact";
 import { currentRequestContext } from "./requestContext";
 
@@ -25,11 +26,19 @@ const pretty = winston.format.printf((info) => {
   return `${timestamp} ${level} ${category ?? "app"}${rid}: ${message}${fields}${stack ? `\n${stack}` : ""}`;
 });
 
+const LEVEL = Symbol.for("level");
+const isProblem = (info: winston.Logform.TransformableInfo) => ["error", "warn"].includes(String(info[LEVEL]));
+const problemsOnly = (wanted: boolean) => winston.format((info) => (isProblem(info) === wanted ? info : false))();
+
 /** The one root logger; categories are children of it. */
 export const rootLogger = winston.createLogger({
   level: "info",
   defaultMeta: { service: "gridrisk" },
-  transports: [new winston.transports.Console({ stderrLevels: ["error", "warn"] })],
+  // Info and debug lines to stdout, buffered; warnings and errors to stderr at once.
+  transports: [
+    new BufferedFdTransport({ fd: 1, buffered: true, format: problemsOnly(false) }),
+    new BufferedFdTransport({ fd: 2, buffered: false, format: problemsOnly(true) }),
+  ],
 });
 
 /** Sets level and output format; called once at start. */
