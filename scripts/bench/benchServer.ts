@@ -92,6 +92,7 @@ export async function startBenchServer() {
     worker,
     officer: await signIn("bench.officer"),
     city: await signIn("bench.city"),
+    cityId: city.id,
     async stop() {
       await server.close();
       await database.stop();
