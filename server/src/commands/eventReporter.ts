@@ -43,8 +43,22 @@ function isDuplicateKey(error: unknown): boolean {
   return (error as { code?: number }).code === 11000;
 }
 
+/** How a report is filed. */
+export interface ReportOptions {
+  /** The new event's id, planned with its Idempotency-Key: a retry that finds it returns it. */
+  eventId?: string;
+  now?: Date;
+}
+
+/** The event already filed under `id` by an earlier attempt of the same request, if any. */
+async function filedEarlier(id: Types.ObjectId) {
+  const existing = (await EventModel.findById(id).lean()) as EventDoc | null;
+  return existing ? { event: existing, mergeCandidates: recentEvents.candidatesFor(existing) as EventDoc[] } : null;
+}
+
 /** Files a new risk event in `reported`; the response lists possible duplicates. */
-export async function reportEvent(actor: Actor, input: EventReportInput, now = new Date()) {
+export async function reportEvent(actor: Actor, input: EventReportInput, options: ReportOptions = {}) {
+  const now = options.now ?? new Date();
   if (!REPORTERS.includes(actor.role)) throw forbidden(`The role ${actor.role} may not report risks.`);
   if (!(await eventCategories.find(input.category))?.active) {
     throw validationFailed([{ path: "body.category", message: "is not an active risk category" }]);
@@ -66,7 +80,11 @@ export async function reportEvent(actor: Actor, input: EventReportInput, now = n
     }
   }
 
-  const id = new Types.ObjectId();
+  const id = new Types.ObjectId(options.eventId);
+  if (options.eventId) {
+    const earlier = await filedEarlier(id);
+    if (earlier) return earlier;
+  }
   if (input.attachments?.length) {
     await linkAttachments(input.attachments, { eventId: id.toHexString(), regionPath, uploaderId: actor.id });
   }
@@ -118,6 +136,9 @@ export async function reportEvent(actor: Actor, input: EventReportInput, now = n
       domainEvents.publish({ type: "created", event: doc, at: now });
       return { event: doc, mergeCandidates: recentEvents.candidatesFor(doc) as EventDoc[] };
     } catch (error) {
+      // A concurrent takeover of the same request filed it first: answer with that event.
+      const earlier = isDuplicateKey(error) && options.eventId ? await filedEarlier(id) : null;
+      if (earlier) return earlier;
       if (!isDuplicateKey(error) || attempt >= CODE_ATTEMPTS) {
         await unlinkAttachments(input.attachments ?? [], id.toHexString());
         throw error;

@@ -11,6 +11,8 @@ const idempotencyKeySchema = new Schema(
     userId: { type: Schema.Types.ObjectId, required: true },
     key: { type: String, required: true },
     requestHash: { type: String, required: true },
+    /** Id of the resource the request creates, chosen up front so that a takeover finds it. */
+    resourceId: { type: String, default: null },
     status: { type: String, enum: ["in_progress", "done"], required: true },
     responseStatus: { type: Number, default: null },
     /** The JSON response body, as text. */

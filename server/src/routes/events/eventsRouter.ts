@@ -42,8 +42,8 @@ export function eventsRouter(): Router {
     }
     const input = validate(eventReportSchema, req.body, "body");
     const actor = actorOf(res);
-    const result = await idempotentRequest(actor.id, key, requestHashOf(input), async () => {
-      const { event, mergeCandidates } = await reportEvent(actor, input);
+    const result = await idempotentRequest(actor.id, key, requestHashOf(input), async (eventId) => {
+      const { event, mergeCandidates } = await reportEvent(actor, input, { eventId });
       return {
         status: 201,
         body: { event: presentEvent(event, actor), mergeCandidates: mergeCandidates.map(presentEventSummary) },
