@@ -61,6 +61,7 @@ const BAD_STRINGS = [
   "../../etc/passwd",
   "<script>alert(1)</script>",
   "' OR '1'='1",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a log4shell-style payload, sent as it is
   "${jndi:ldap://x}",
   "%00",
   "NaN",
