@@ -249,24 +249,31 @@ function hostileQuery(sample: Record<string, string> | undefined) {
 
 /** Bytes that pretend to be a photo, or are far too many. */
 const hostileUpload = fc.oneof(
-  fc.constantFrom(
-    { type: "image/png", bytes: "<html><script>alert(1)</script></html>", what: "HTML as PNG" },
-    { type: "image/jpeg", bytes: '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', what: "SVG as JPEG" },
-    {
-      type: "image/svg+xml",
-      bytes: '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
-      what: "SVG",
-    },
-    { type: "image/gif", bytes: "GIF89a/*\u0000*/=alert(1)//", what: "GIF/JS polyglot" },
-    { type: "image/png", bytes: "\u0089PNG\r\n\u001a\n<html><script>alert(1)</script>", what: "PNG magic then HTML" },
-    { type: "image/jpeg", bytes: "\u00ff\u00d8\u00ff\u00e0", what: "truncated JPEG" },
-    { type: "text/html", bytes: "<!doctype html><script>alert(1)</script>", what: "HTML" },
-    { type: "application/json", bytes: '{"a":1}', what: "JSON" },
-    { type: "image/webp", bytes: "RIFF\u0000\u0000\u0000\u0000WEBPVP8 ", what: "empty WebP" },
-    { type: "image/png", bytes: "", what: "empty body" },
-  ),
-  fc.uint8Array({ maxLength: 4096 }).map((bytes) => ({ type: "image/jpeg", bytes, what: "random bytes" })),
-  fc.constant({ type: "image/jpeg", bytes: "oversized", what: "11 MiB" }),
+  {
+    weight: 12,
+    arbitrary: fc.constantFrom(
+      { type: "image/png", bytes: "<html><script>alert(1)</script></html>", what: "HTML as PNG" },
+      { type: "image/jpeg", bytes: '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', what: "SVG as JPEG" },
+      {
+        type: "image/svg+xml",
+        bytes: '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+        what: "SVG",
+      },
+      { type: "image/gif", bytes: "GIF89a/*\u0000*/=alert(1)//", what: "GIF/JS polyglot" },
+      { type: "image/png", bytes: "\u0089PNG\r\n\u001a\n<html><script>alert(1)</script>", what: "PNG magic then HTML" },
+      { type: "image/jpeg", bytes: "\u00ff\u00d8\u00ff\u00e0", what: "truncated JPEG" },
+      { type: "text/html", bytes: "<!doctype html><script>alert(1)</script>", what: "HTML" },
+      { type: "application/json", bytes: '{"a":1}', what: "JSON" },
+      { type: "image/webp", bytes: "RIFF\u0000\u0000\u0000\u0000WEBPVP8 ", what: "empty WebP" },
+      { type: "image/png", bytes: "", what: "empty body" },
+    ),
+  },
+  {
+    weight: 6,
+    arbitrary: fc.uint8Array({ maxLength: 4096 }).map((bytes) => ({ type: "image/jpeg", bytes, what: "random bytes" })),
+  },
+  // Rare: each one is 11 MiB on the wire.
+  { weight: 1, arbitrary: fc.constant({ type: "image/jpeg", bytes: "oversized", what: "11 MiB" }) },
 );
 
 const credential = fc.constantFrom<Credential>(
