@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { isRetryableAnswer } from "@gridrisk/shared";
 import { buildReport, report } from "./eventHelpers";
 
 /** What a retrying client saw for one report. */
@@ -14,7 +15,7 @@ export interface ReportOutcome {
 
 /**
  * Sends one report the way the offline queue of the client does: one Idempotency-Key, retried
- * on no answer, 5xx or 409 until a 201 or the deadline; any other 4xx is final.
+ * on no answer or a retryable answer (`isRetryableAnswer`) until a 201 or the deadline.
  */
 export async function reportWithRetries(
   baseUrl: string,
@@ -34,7 +35,8 @@ export async function reportWithRetries(
       return outcome;
     }
     outcome.failures.push(res.status);
-    if (res.status !== 0 && res.status !== 409 && res.status < 500) return outcome;
+    const code = (res.body as { error?: { code?: string } } | undefined)?.error?.code;
+    if (res.status !== 0 && !isRetryableAnswer(res.status, code)) return outcome;
     await new Promise((resolve) => setTimeout(resolve, pause));
     pause = Math.min(pause * 2, 1000);
   }

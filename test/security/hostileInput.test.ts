@@ -33,6 +33,8 @@ describe(`hostile input: ${REQUESTS} generated requests over every route (seed $
   useTestDatabase();
   let server: RunningServer;
   let samples: Samples;
+  /** Per resource, the id its `:id` routes reach when the parameter is not made hostile. */
+  let idsByResource: Record<string, string> = {};
   const tokens = {} as Record<Credential, string>;
 
   before(async () => {
@@ -95,21 +97,17 @@ describe(`hostile input: ${REQUESTS} generated requests over every route (seed $
         "GET /api/presence": { region: ids.township },
       },
     };
-    // Ids of the objects each resource's :id routes should reach when not made hostile.
-    const idsByResource: Record<string, string> = {
+    idsByResource = {
       institutions: institution.id,
       users: victim,
       departments: departmentId,
       attachments: event.id,
     };
-    samples.params.id = event.id;
-    (samples as Samples & { idsByResource: Record<string, string> }).idsByResource = idsByResource;
   });
   after(() => server.close());
 
   it("never answers 5xx, stays alive, and leaves the database as it was after every refused request", async () => {
     const routes = routeTable(server.app);
-    const idsByResource = (samples as Samples & { idsByResource: Record<string, string> }).idsByResource;
     const generators = routes.map((route) => {
       const resource = route.path.split("/")[2] ?? "";
       const params = { ...samples.params, ...(idsByResource[resource] ? { id: idsByResource[resource] } : {}) };
