@@ -1,8 +1,14 @@
 import type { RunningServer } from "@gridrisk/server/server";
-import { DEFAULT_DEADLINE_POLICY, DEFAULT_EVENT_CATEGORY_ENTRIES, type Role } from "@gridrisk/shared";
+import {
+  DEFAULT_DEADLINE_POLICY,
+  DEFAULT_EVENT_CATEGORY_ENTRIES,
+  DEFAULT_VIOLATION_CATEGORIES,
+  type Role,
+  shippedCalendarYear,
+} from "@gridrisk/shared";
 import { expect } from "chai";
 import { plainImage } from "../attachments/photoFixtures";
-import { bearer, createAccount, signInAs } from "../helpers/accounts";
+import { bearer, createAccount, ensureDepartment, signInAs } from "../helpers/accounts";
 import { buildReport, report } from "../helpers/eventHelpers";
 import { request } from "../helpers/http";
 import { loadTerritoryFixture } from "../helpers/territoryFixture";
@@ -23,7 +29,7 @@ type Row = {
   presence: [number, number];
   /** POST /api/attachments. */
   upload: number;
-  /** PUT deadline policy, PUT an event category, POST a department. */
+  /** PUT deadline policy, a working calendar, an event and a violation category; POST and PATCH a department. */
   settings: number;
 };
 
@@ -47,6 +53,7 @@ describe("authorization matrix: events, presence, uploads and settings by role �
   let ids: Awaited<ReturnType<typeof loadTerritoryFixture>>;
   const tokens = {} as Record<Role, string>;
   const events = { inside: "", outside: "" };
+  let departmentId = "";
 
   before(async () => {
     server = await startTestServer();
@@ -64,6 +71,7 @@ describe("authorization matrix: events, presence, uploads and settings by role �
       await createAccount({ username: `as.${role}`, role, scope: [scope] });
       tokens[role] = await signInAs(server.url, `as.${role}`);
     }
+    departmentId = await ensureDepartment(ids.district, "market");
     await createAccount({ username: "reporter.in", role: "grid_worker", scope: [ids.grid] });
     await createAccount({ username: "reporter.out", role: "grid_worker", scope: [ids.otherGrid] });
     for (const [key, username, point] of [
@@ -119,16 +127,27 @@ describe("authorization matrix: events, presence, uploads and settings by role �
         });
         expect(upload.status, upload.text).to.equal(row.upload);
         const category = DEFAULT_EVENT_CATEGORY_ENTRIES[0];
+        const violation = DEFAULT_VIOLATION_CATEGORIES[0];
+        const { year: _year, ...calendar } = shippedCalendarYear(2026) ?? { year: 2026 };
         const settings = [
           await call(role, "PUT", "/api/calendar/policy/deadlines", DEFAULT_DEADLINE_POLICY),
+          await call(role, "PUT", "/api/calendar/2026", calendar),
           await call(role, "PUT", `/api/event-categories/${category?.code}`, category),
+          await call(role, "PUT", `/api/violation-categories/${violation?.code}`, violation),
           // A created department answers 201; anything but a write by the admin is refused alike.
           (await call(role, "POST", "/api/departments", { code: `d_${role}`, name: role, regionId: ids.district })) ===
           201
             ? 200
             : 403,
+          await call(role, "PATCH", `/api/departments/${departmentId}`, { name: `市场监督管理局 ${role}` }),
         ];
-        expect(settings, "deadline policy, event category, department").to.deep.equal(Array(3).fill(row.settings));
+        expect(settings, "deadline policy, calendar, categories, department create and update").to.deep.equal(
+          Array(6).fill(row.settings),
+        );
+        // Lists and the territory export answer everyone, each within their own territory.
+        for (const path of ["/api/events", "/api/events/counts", "/api/territory/export", "/api/departments"]) {
+          expect(await call(role, "GET", path), path).to.equal(200);
+        }
       });
     });
   }
