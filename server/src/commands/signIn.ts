@@ -28,10 +28,7 @@ export async function signIn(input: LoginInput, meta: SignInMeta, sessions: Sess
   let releaseGuess: (() => Promise<void>) | undefined;
   try {
     const found = (await UserModel.findOne({ username: input.username }).lean()) as UserDoc | null;
-    if (found) {
-      releaseGuess = await claimAccountGuess(found._id.toHexString());
-      assertAccountNotLocked(found);
-    }
+    if (found) releaseGuess = await claimAccountGuess(found._id.toHexString());
     // Read again under the claim: a guess that finished meanwhile may have locked the account.
     const user = found ? ((await UserModel.findById(found._id).lean()) as UserDoc | null) : null;
     if (user) assertAccountNotLocked(user);
