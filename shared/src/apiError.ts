@@ -26,6 +26,15 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * Whether a client should send the same request again later, with the same Idempotency-Key:
+ * no session (after signing in again), a timeout, a rate limit, trouble on the server, or a
+ * first attempt still in progress (one that died is taken over by the retry).
+ */
+export function isRetryableAnswer(status: number, code?: string): boolean {
+  return status === 401 || status === 408 || status === 429 || status >= 500 || code === "request_in_progress";
+}
+
 /** One problem with one field of a request; `path` is dotted, e.g. `tasks.0.dueAt`. */
 export const fieldIssueSchema = z.object({
   path: z.string(),

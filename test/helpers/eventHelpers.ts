@@ -15,7 +15,7 @@ export function buildReport(lng: number, lat: number, overrides: Partial<EventRe
 }
 
 /** Reports through the API with a fresh Idempotency-Key (or the one given). */
-export function report(baseUrl: string, token: string, body: unknown, key = randomUUID()) {
+export function report(baseUrl: string, token: string, body: unknown, key: string = randomUUID()) {
   return postJson(`${baseUrl}/api/events`, body, { ...bearer(token), "Idempotency-Key": key });
 }
 

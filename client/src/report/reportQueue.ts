@@ -1,4 +1,4 @@
-import type { EventReportInput } from "@gridrisk/shared";
+import { type EventReportInput, isRetryableAnswer } from "@gridrisk/shared";
 import { type DBSchema, type IDBPDatabase, openDB } from "idb";
 import { ApiError, api, OfflineError } from "../api/http";
 
@@ -152,7 +152,7 @@ async function flushOne(report: QueuedReport): Promise<boolean> {
     return false;
   } catch (error) {
     const latest = (await listQueued()).find((r) => r.key === report.key) ?? report;
-    if (error instanceof OfflineError || (error instanceof ApiError && isTransient(error.status))) {
+    if (error instanceof OfflineError || (error instanceof ApiError && isRetryableAnswer(error.status, error.code))) {
       await putQueued({ ...latest, state: "waiting" });
       return true;
     }
@@ -160,11 +160,6 @@ async function flushOne(report: QueuedReport): Promise<boolean> {
     await putQueued({ ...latest, state: "failed", error: message });
     return false;
   }
-}
-
-/** Answers worth retrying later: signed out, rate-limited, server trouble. */
-function isTransient(status: number): boolean {
-  return status === 401 || status === 408 || status === 429 || status >= 500;
 }
 
 /** A server error as one line: its message and its field issues. */

@@ -11,16 +11,72 @@ function addressKey(ip: string, now: Date): { id: string; windowEndsAt: Date } {
   return { id: `ip:${ip}:${windowStart}`, windowEndsAt: new Date(windowStart + windowMs) };
 }
 
+function addressThrottled(windowEndsAt: Date, now: Date) {
+  return rateLimited(
+    "Too many failed sign-ins from this address; try again later.",
+    Math.ceil((windowEndsAt.getTime() - now.getTime()) / 1000),
+  );
+}
+
+/** The id of the `slot`-th attempt of an address in a window. */
+const slotId = (windowId: string, slot: number) => `${windowId}:${slot}`;
+
 /** Throws 429 when this address has failed too often in the current window. */
 export async function assertAddressNotThrottled(ip: string, now = new Date()): Promise<void> {
   const { id, windowEndsAt } = addressKey(ip, now);
-  const entry = await LoginThrottleModel.findById(id).lean();
-  if (entry && entry.failures >= LOGIN_LIMITS.maxFailuresPerAddress) {
-    throw rateLimited(
-      "Too many failed sign-ins from this address; try again later.",
-      Math.ceil((windowEndsAt.getTime() - now.getTime()) / 1000),
-    );
+  if (await LoginThrottleModel.exists({ _id: slotId(id, LOGIN_LIMITS.maxFailuresPerAddress) })) {
+    throw addressThrottled(windowEndsAt, now);
   }
+}
+
+/**
+ * Takes one of the address's LOGIN_LIMITS.maxFailuresPerAddress attempt slots of the window
+ * before the password is checked: each slot is a document with a unique _id, so that a burst
+ * of concurrent guesses gets at most that many checks (a counter's $inc is not atomic on
+ * FerretDB v1). Throws 429 when every slot is taken; returns the release, for a success or a
+ * refusal, which frees the slot again (a wrong password keeps it).
+ */
+export async function reserveAddressAttempt(ip: string, now = new Date()): Promise<() => Promise<void>> {
+  const { id, windowEndsAt } = addressKey(ip, now);
+  for (let slot = 1; slot <= LOGIN_LIMITS.maxFailuresPerAddress; slot++) {
+    try {
+      await LoginThrottleModel.create({ _id: slotId(id, slot), failures: 1, windowEndsAt });
+      return async () => {
+        await LoginThrottleModel.deleteOne({ _id: slotId(id, slot) });
+      };
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000) throw error;
+    }
+  }
+  throw addressThrottled(windowEndsAt, now);
+}
+
+/** A guess in flight for an account is forgotten after this long (its request died). */
+const GUESS_CLAIM_MS = 10_000;
+
+/**
+ * Lets one password check at a time run for an account (a unique _id claim, atomic on
+ * FerretDB too), so that concurrent guesses are counted one after the other and the lock
+ * comes after exactly LOGIN_LIMITS.maxFailuresPerAccount failures. Returns the release.
+ */
+export async function claimAccountGuess(userId: string, now = new Date()): Promise<() => Promise<void>> {
+  const _id = `guess:${userId}`;
+  const release = async () => {
+    await LoginThrottleModel.deleteOne({ _id });
+  };
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await LoginThrottleModel.create({ _id, windowEndsAt: new Date(now.getTime() + GUESS_CLAIM_MS) });
+      return release;
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000) throw error;
+    }
+    const held = await LoginThrottleModel.findById(_id).lean();
+    if (held && held.windowEndsAt > now) break;
+    // Left by a request that died (or just released: then the delete finds nothing to match).
+    if (held) await LoginThrottleModel.deleteOne({ _id, windowEndsAt: held.windowEndsAt });
+  }
+  throw rateLimited("Another sign-in to this account is being checked; try again in a moment.", 1);
 }
 
 /** Throws 429 while the account is locked. */
@@ -33,10 +89,11 @@ export function assertAccountNotLocked(user: { lockedUntil?: Date | null }, now 
   }
 }
 
-/** Counts a failure against the address and, when known, the account (locking it at the limit). */
-export async function recordFailedLogin(ip: string, userId: string | undefined, now = new Date()): Promise<void> {
-  const { id, windowEndsAt } = addressKey(ip, now);
-  await LoginThrottleModel.updateOne({ _id: id }, { $inc: { failures: 1 }, $set: { windowEndsAt } }, { upsert: true });
+/**
+ * Counts a failure against the account, when known, locking it at the limit (the address's
+ * count was taken by `reserveAddressAttempt`).
+ */
+export async function recordFailedLogin(userId: string | undefined, now = new Date()): Promise<void> {
   if (!userId) return;
   // No projection: FerretDB v1 does not implement findAndModify's "fields".
   const user = await UserModel.findOneAndUpdate(

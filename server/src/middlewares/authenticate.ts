@@ -39,9 +39,12 @@ export async function actorForToken(sessions: SessionStore, token: string | unde
   return actor;
 }
 
+/** The name of the middleware `authenticate` returns: the route table test reads it (`test/security/`). */
+export const SESSION_GUARD_NAME = "requireSession";
+
 /** Requires a valid session; puts the actor in res.locals.actor. */
 export function authenticate(sessions: SessionStore): RequestHandler {
-  return async (req, res, next) => {
+  const requireSession: RequestHandler = async (req, res, next) => {
     const actor = await actorForToken(sessions, tokenOf(req.get("authorization"), req.get("cookie")));
     if (!actor) throw unauthenticated("Sign in first: the session token is missing, expired or revoked.");
     res.locals.actor = actor;
@@ -49,6 +52,7 @@ export function authenticate(sessions: SessionStore): RequestHandler {
     if (context) context.userId = actor.id;
     next();
   };
+  return requireSession;
 }
 
 /** The signed-in actor of a request that passed `authenticate`. */

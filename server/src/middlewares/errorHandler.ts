@@ -52,6 +52,10 @@ function toAppError(error: unknown): AppError | undefined {
   if (typeof httpError?.status === "number" && httpError.status >= 400 && httpError.status < 500 && httpError.expose) {
     return new AppError(httpError.status, "bad_request", httpError.message ?? "Bad request.");
   }
+  // The router marks a path parameter that is not valid percent-encoded UTF-8 with status 400.
+  if (error instanceof URIError && httpError.status === 400) {
+    return new AppError(400, "bad_request", "The path is not valid percent-encoded UTF-8.");
+  }
   if (error instanceof Error && DATABASE_DOWN.has(error.name)) {
     return serviceUnavailable("The database is not reachable right now; try again shortly.");
   }

@@ -1,8 +1,9 @@
 import mongoose, { Schema } from "mongoose";
 
 /**
- * Failed sign-ins per client address in a time window, shared by every server instance. One
- * document per address and window, counted with an atomic $inc.
+ * Sign-in attempts per client address in a time window, shared by every server instance: one
+ * document per attempt slot (`ip:<address>:<window start>:<n>`, unique _id), and one per account
+ * whose password is being checked (`guess:<userId>`). Both end at `windowEndsAt` and are pruned.
  */
 const loginThrottleSchema = new Schema(
   {

@@ -14,7 +14,16 @@ const STREAM_NAME = "gridrisk:socket.io";
  * pub/sub adapter does neither). node-redis v5 is the client its documentation uses.
  */
 export function redisAdapter(url: string) {
-  const client = createClient({ url });
+  // The adapter awaits its publish before it emits to this instance's own sockets. While Redis
+  // is down, a queued publish would hold every local message (and pile up in memory) until it
+  // returns; refused at once, the message reaches local sockets now and the other instances'
+  // clients fill the gap from the change log (`sync`). The adapter's reading clients are
+  // duplicates of this one and keep the offline queue, so their blocking reads wait for Redis
+  // instead of failing in a busy loop.
+  const client = createClient({ url, disableOfflineQueue: true });
+  const duplicate = client.duplicate.bind(client);
+  client.duplicate = ((overrides) =>
+    duplicate({ ...overrides, disableOfflineQueue: false })) as typeof client.duplicate;
   client.on("error", (error: Error) => log.warn("redis error", { error: error.message }));
   // Not awaited: node-redis queues commands until it is connected and reconnects by itself, so
   // a Redis outage at start delays live messages between instances but does not stop the server.
