@@ -11,6 +11,7 @@ import { calendarRouter } from "./calendar";
 import { catalogRouter } from "./catalogs";
 import { clientConfigRouter } from "./clientConfig";
 import { departmentsRouter } from "./departments";
+import { eventExportsRouter } from "./eventExports";
 import { eventsRouter } from "./events";
 import { institutionsRouter } from "./institutions";
 import { presenceRouter } from "./presence";
@@ -41,6 +42,7 @@ export function apiRouter({ sessions, secureCookies, keepPhotoLocation, config }
   router.use("/users", signedIn, usersRouter(sessions));
   router.use("/institutions", signedIn, institutionsRouter());
   router.use("/calendar", signedIn, calendarRouter());
+  router.use("/events", signedIn, eventExportsRouter());
   router.use("/events", signedIn, eventsRouter());
   router.use("/presence", signedIn, presenceRouter());
   router.use(

@@ -65,3 +65,7 @@ export const eventListQuerySchema = z
   })
   .strict();
 export type EventListQuery = z.infer<typeof eventListQuerySchema>;
+
+/** GET /api/events/export.csv and export.geojson: the list's filters and sort, without paging. */
+export const eventExportQuerySchema = eventListQuerySchema.omit({ limit: true, cursor: true });
+export type EventExportQuery = z.infer<typeof eventExportQuerySchema>;
