@@ -51,6 +51,7 @@ for (let offset = 0; offset < EVENTS; offset += BATCH) {
   await EventModel.collection.insertMany(docs);
 }
 const insertSeconds = (Date.now() - started) / 1000;
+process.stderr.write(`inserted ${EVENTS} in ${insertSeconds} s\n`);
 
 async function measure(path: string) {
   global.gc?.();

@@ -1,4 +1,3 @@
-import { once } from "node:events";
 import type { Response } from "express";
 import type { EventDoc } from "../models/event";
 import { territory } from "../territory/territoryCache";
@@ -8,6 +7,19 @@ import { eventExportRecord } from "./eventExportRecord";
 /** A database cursor: read one document at a time, closed early when the client goes away. */
 export interface ExportCursor extends AsyncIterable<EventDoc> {
   close(): Promise<unknown>;
+}
+
+/** Resolves when the response's buffer has drained, or the connection closed. */
+function drained(res: Response): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off("drain", done);
+      res.off("close", done);
+      resolve();
+    };
+    res.on("drain", done);
+    res.on("close", done);
+  });
 }
 
 /**
@@ -36,9 +48,7 @@ export async function streamExport(
   let count = 0;
   for await (const doc of cursor) {
     if (aborted) break;
-    if (!res.write(format.record(eventExportRecord(doc, regions), count))) {
-      await Promise.race([once(res, "drain"), once(res, "close")]);
-    }
+    if (!res.write(format.record(eventExportRecord(doc, regions), count))) await drained(res);
     count += 1;
   }
   if (!aborted) res.end(format.tail);

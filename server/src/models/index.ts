@@ -12,6 +12,7 @@ export * from "./idempotencyKey";
 export * from "./institution";
 export * from "./jobLease";
 export * from "./loginThrottle";
+export * from "./open311ApiKey";
 export * from "./presenceEntry";
 export * from "./region";
 export * from "./session";

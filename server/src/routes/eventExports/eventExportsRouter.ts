@@ -6,8 +6,10 @@ import { type ExportCursor, streamExport } from "../../exports/streamExport";
 import { actorOf } from "../../middlewares/authenticate";
 import { validate } from "../../middlewares/validate";
 import { EventModel } from "../../models/event";
-import { eventListFilter, sortOf } from "../events/eventListFilter";
+import { eventListFilter } from "../events/eventListFilter";
 
+// No sort: FerretDB sorts a whole result in memory before the first batch (100,000 events took
+// over a minute on SQLite), while an unsorted cursor streams at once, in storage order (oldest first).
 // Documents fetched from the database per round trip: a few MB at most.
 const EXPORT_BATCH_SIZE = 500;
 
@@ -18,11 +20,9 @@ export function eventExportsRouter(): Router {
     router.get(`/export.${format.extension}`, async (req, res) => {
       const query = validate(eventExportQuerySchema, req.query, "query");
       const actor = actorOf(res);
-      const sort = sortOf({ ...query, limit: 1 });
-      const filter = eventListFilter({ ...query, limit: 1 }, visibleEventsFilter(actor), actor.id);
+      const filter = eventListFilter({ ...query, sort: "-createdAt", limit: 1 }, visibleEventsFilter(actor), actor.id);
       const cursor = EventModel.find(filter)
         .select({ timeline: 0, tasks: 0, violations: 0 })
-        .sort({ [sort.field]: sort.direction, _id: sort.direction })
         .lean()
         .cursor({ batchSize: EXPORT_BATCH_SIZE }) as unknown as ExportCursor;
       const stamp = new Date().toISOString().slice(0, 10);
