@@ -1,5 +1,6 @@
 export * from "./apiError";
 export * from "./attachments";
+export * from "./audit";
 export * from "./auth";
 export * from "./calendar";
 export * from "./clientConfig";

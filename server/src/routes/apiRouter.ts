@@ -6,6 +6,7 @@ import type { Config } from "../env";
 import { routeNotFound } from "../errors";
 import { authenticate } from "../middlewares/authenticate";
 import { attachmentsRouter } from "./attachments";
+import { auditRouter } from "./audit";
 import { authRouter } from "./auth";
 import { calendarRouter } from "./calendar";
 import { catalogRouter } from "./catalogs";
@@ -52,6 +53,7 @@ export function apiRouter({ sessions, secureCookies, keepPhotoLocation, config }
   );
   router.use("/event-categories", signedIn, catalogRouter(eventCategories, eventCategorySchema, "event_category"));
   router.use("/attachments", signedIn, attachmentsRouter({ keepPhotoLocation }));
+  router.use("/audit", signedIn, auditRouter());
   router.use((req) => {
     throw routeNotFound(req.method, req.baseUrl + req.path);
   });

@@ -11,6 +11,7 @@ export const RESOURCES = [
   "violation_category",
   "event_category",
   "presence",
+  "audit",
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -50,6 +51,8 @@ export const PERMISSIONS: Record<Resource, Record<ResourceAction, readonly Role[
     update: [],
     delete: [],
   },
+  // The audit log: oversight and the administrator read it; nobody writes it through the API.
+  audit: { read: ["supervisor", "admin"], create: [], update: [], delete: [] },
 };
 
 /** Whether `role` may ever take `action` on `resource` (territory aside). */
