@@ -5,6 +5,7 @@ import { eventCategories, violationCategories } from "../commands/catalogs";
 import type { Config } from "../env";
 import { routeNotFound } from "../errors";
 import { authenticate } from "../middlewares/authenticate";
+import { apiDocsRouter } from "./apiDocs";
 import { attachmentsRouter } from "./attachments";
 import { auditRouter } from "./audit";
 import { authRouter } from "./auth";
@@ -36,6 +37,7 @@ export function apiRouter({ sessions, secureCookies, keepPhotoLocation, config }
   const router = Router();
   const signedIn = authenticate(sessions);
   router.use(clientConfigRouter(config));
+  router.use(apiDocsRouter());
   router.use(authRouter(sessions, { secureCookies }));
   router.use("/regions", signedIn, regionsRouter());
   router.use("/territory", signedIn, territoryRouter());

@@ -11,7 +11,7 @@ import { authorize } from "../../policies/territoryPolicy";
 import { presentDepartment } from "../../presenters/departmentPresenter";
 import { territory } from "../../territory/territoryCache";
 
-const listQuerySchema = z
+export const departmentListQuerySchema = z
   .object({
     /** Only departments that serve this region: attached to it or to one of its ancestors. */
     region: z
@@ -20,7 +20,7 @@ const listQuerySchema = z
       .optional(),
   })
   .strict();
-const updateSchema = departmentCreateSchema
+export const departmentUpdateSchema = departmentCreateSchema
   .pick({ name: true, nameEn: true })
   .extend({ active: z.boolean() })
   .partial()
@@ -32,7 +32,7 @@ export function departmentsRouter(): Router {
   const router = Router();
 
   router.get("/", async (req, res) => {
-    const query = validate(listQuerySchema, req.query, "query");
+    const query = validate(departmentListQuerySchema, req.query, "query");
     const actor = actorOf(res);
     authorize(actor, "read", "department");
     const all = (await DepartmentModel.find({}).sort({ code: 1 }).lean()) as DepartmentDoc[];
@@ -72,7 +72,7 @@ export function departmentsRouter(): Router {
 
   router.patch("/:id", async (req, res) => {
     const { id } = validate(idParamsSchema, req.params, "params");
-    const input = validate(updateSchema, req.body, "body");
+    const input = validate(departmentUpdateSchema, req.body, "body");
     const actor = actorOf(res);
     authorize(actor, "update", "department");
     const before = await DepartmentModel.findById(id).lean();

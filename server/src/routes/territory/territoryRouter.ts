@@ -10,10 +10,10 @@ import { actorOf } from "../../middlewares/authenticate";
 import { validate } from "../../middlewares/validate";
 import { authorize } from "../../policies/territoryPolicy";
 
-const importQuerySchema = z
+export const territoryImportQuerySchema = z
   .object({ dryRun: z.enum(["true", "false"], { error: 'must be "true" or "false"' }).default("false") })
   .strict();
-const exportQuerySchema = z.object({}).strict();
+export const territoryExportQuerySchema = z.object({}).strict();
 
 /** GET /api/territory/export, POST /api/territory/import?dryRun=true */
 export function territoryRouter(): Router {
@@ -21,7 +21,7 @@ export function territoryRouter(): Router {
 
   // Everyone exports what they can see: their own territory's subtree (the admin: the city).
   router.get("/export", async (req, res) => {
-    validate(exportQuerySchema, req.query, "query");
+    validate(territoryExportQuerySchema, req.query, "query");
     const actor = actorOf(res);
     authorize(actor, "read", "territory");
     const roots = actor.scope.map((id) => new Types.ObjectId(id));
@@ -32,7 +32,7 @@ export function territoryRouter(): Router {
   });
 
   router.post("/import", async (req, res) => {
-    const { dryRun } = validate(importQuerySchema, req.query, "query");
+    const { dryRun } = validate(territoryImportQuerySchema, req.query, "query");
     const body = validate(territoryCollectionSchema, req.body, "body");
     const actor = actorOf(res);
     authorize(actor, "create", "territory");

@@ -14,7 +14,7 @@ import { authorize, isWithinTerritory } from "../../policies/territoryPolicy";
 import { presentUser } from "../../presenters/userPresenter";
 import { decodeCursor, pageOf } from "../pagination";
 
-const listQuerySchema = z
+export const userListQuerySchema = z
   .object({
     role: z.enum(ROLES, { error: `must be one of ${ROLES.join(", ")}` }).optional(),
     q: z.string().trim().min(1).max(50).optional(),
@@ -39,7 +39,7 @@ export function usersRouter(sessions: SessionStore): Router {
   const router = Router();
 
   router.get("/", async (req, res) => {
-    const query = validate(listQuerySchema, req.query, "query");
+    const query = validate(userListQuerySchema, req.query, "query");
     const actor = actorOf(res);
     authorize(actor, "read", "user");
     const users = (await UserModel.find(query.role ? { role: query.role } : {}).lean()) as UserDoc[];

@@ -1,0 +1,10 @@
+// Starts Swagger UI on the document served at /api/openapi.json (assets from the swagger-ui-dist package).
+window.addEventListener("load", () => {
+  window.ui = window.SwaggerUIBundle({
+    url: "/api/openapi.json",
+    dom_id: "#swagger-ui",
+    deepLinking: true,
+    persistAuthorization: true,
+    tryItOutEnabled: false,
+  });
+});
