@@ -11,5 +11,6 @@ export * from "./health";
 export * from "./institutions";
 export * from "./limits";
 export * from "./open311";
+export * from "./oversight";
 export * from "./realtime";
 export * from "./territory";

@@ -15,9 +15,12 @@ import {
   institutionUpdateSchema,
   locateQuerySchema,
   loginSchema,
+  longRunningQuerySchema,
+  oversightRankingQuerySchema,
   presenceQuerySchema,
   regionListQuerySchema,
   territoryCollectionSchema,
+  urgingsQuerySchema,
   userCreateSchema,
   userUpdateSchema,
   violationCategorySchema,
@@ -53,6 +56,7 @@ export interface CatalogueRoute {
 
 const EVERYONE = "every signed-in role";
 const ADMIN = "admin";
+const OVERSEERS = "district officers, city monitor, supervisor, admin";
 const codeParams = z.object({ code: eventCategorySchema.shape.code });
 const violationCodeParams = z.object({ code: violationCategorySchema.shape.code });
 
@@ -446,6 +450,34 @@ export const ROUTE_CATALOGUE: readonly CatalogueRoute[] = [
     who: "supervisor, admin",
     query: auditQuerySchema,
     response: "`{ items, nextBefore? }`",
+  },
+  {
+    method: "GET",
+    path: "/oversight/ranking",
+    tag: "oversight",
+    summary: "Districts or townships ranked by on-time handling, rework and overdue",
+    who: OVERSEERS,
+    query: oversightRankingQuerySchema,
+    response:
+      "`{ level, from, to, items: [{ region, events, handled, onTime, onTimeRate, reworked, reworkRate, overdueNow, urgings, answeredUrgings, medianAnswerHours }] }`",
+  },
+  {
+    method: "GET",
+    path: "/oversight/long-running",
+    tag: "oversight",
+    summary: "Open events older than `days`, oldest first",
+    who: OVERSEERS,
+    query: longRunningQuerySchema,
+    response: "`{ days, items }` (event summaries)",
+  },
+  {
+    method: "GET",
+    path: "/oversight/urgings",
+    tag: "oversight",
+    summary: "Urgings (督办) with how fast each was answered",
+    who: OVERSEERS,
+    query: urgingsQuerySchema,
+    response: "`{ items: [{ event, at, by, automatic, note, answeredAt, answerHours }] }`",
   },
   {
     method: "GET",

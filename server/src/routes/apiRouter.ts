@@ -16,6 +16,7 @@ import { departmentsRouter } from "./departments";
 import { eventExportsRouter } from "./eventExports";
 import { eventsRouter } from "./events";
 import { institutionsRouter } from "./institutions";
+import { oversightRouter } from "./oversight";
 import { presenceRouter } from "./presence";
 import { regionsRouter } from "./regions";
 import { territoryRouter } from "./territory";
@@ -56,6 +57,7 @@ export function apiRouter({ sessions, secureCookies, keepPhotoLocation, config }
   router.use("/event-categories", signedIn, catalogRouter(eventCategories, eventCategorySchema, "event_category"));
   router.use("/attachments", signedIn, attachmentsRouter({ keepPhotoLocation }));
   router.use("/audit", signedIn, auditRouter());
+  router.use("/oversight", signedIn, oversightRouter());
   router.use((req) => {
     throw routeNotFound(req.method, req.baseUrl + req.path);
   });

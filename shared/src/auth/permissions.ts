@@ -12,6 +12,7 @@ export const RESOURCES = [
   "event_category",
   "presence",
   "audit",
+  "oversight",
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -53,6 +54,8 @@ export const PERMISSIONS: Record<Resource, Record<ResourceAction, readonly Role[
   },
   // The audit log: oversight and the administrator read it; nobody writes it through the API.
   audit: { read: ["supervisor", "admin"], create: [], update: [], delete: [] },
+  // Rankings, long-running and urging lists (督办): oversight and the command centres above townships.
+  oversight: { read: ["district_officer", "city_monitor", "supervisor", "admin"], create: [], update: [], delete: [] },
 };
 
 /** Whether `role` may ever take `action` on `resource` (territory aside). */
