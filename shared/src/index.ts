@@ -14,3 +14,4 @@ export * from "./open311";
 export * from "./oversight";
 export * from "./realtime";
 export * from "./territory";
+export * from "./webhooks";

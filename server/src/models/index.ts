@@ -20,3 +20,5 @@ export * from "./session";
 export * from "./territoryState";
 export * from "./user";
 export * from "./violationCategory";
+export * from "./webhook";
+export * from "./webhookDelivery";

@@ -21,6 +21,7 @@ import { presenceRouter } from "./presence";
 import { regionsRouter } from "./regions";
 import { territoryRouter } from "./territory";
 import { usersRouter } from "./users";
+import { webhooksRouter } from "./webhooks";
 
 /** What the API routes need. */
 export interface ApiDependencies {
@@ -58,6 +59,7 @@ export function apiRouter({ sessions, secureCookies, keepPhotoLocation, config }
   router.use("/attachments", signedIn, attachmentsRouter({ keepPhotoLocation }));
   router.use("/audit", signedIn, auditRouter());
   router.use("/oversight", signedIn, oversightRouter());
+  router.use("/webhooks", signedIn, webhooksRouter());
   router.use((req) => {
     throw routeNotFound(req.method, req.baseUrl + req.path);
   });

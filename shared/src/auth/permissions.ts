@@ -13,6 +13,7 @@ export const RESOURCES = [
   "presence",
   "audit",
   "oversight",
+  "webhook",
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -55,6 +56,8 @@ export const PERMISSIONS: Record<Resource, Record<ResourceAction, readonly Role[
   // The audit log: oversight and the administrator read it; nobody writes it through the API.
   audit: { read: ["supervisor", "admin"], create: [], update: [], delete: [] },
   // Rankings, long-running and urging lists (督办): oversight and the command centres above townships.
+  // Webhooks that let other departments' systems follow events: the admin registers them.
+  webhook: { read: ["admin"], create: ["admin"], update: ["admin"], delete: ["admin"] },
   oversight: { read: ["district_officer", "city_monitor", "supervisor", "admin"], create: [], update: [], delete: [] },
 };
 
