@@ -528,6 +528,16 @@ export const ROUTE_CATALOGUE: readonly CatalogueRoute[] = [
   },
   {
     method: "GET",
+    path: "/events/{id}/cap.xml",
+    tag: "events",
+    summary: "A serious or very serious event as a CAP 1.2 alert",
+    who: EVERYONE,
+    params: idParamsSchema,
+    response: "CAP 1.2 XML; 422 for other severities",
+    responseType: "application/cap+xml",
+  },
+  {
+    method: "GET",
     path: "/openapi.json",
     tag: "system",
     summary: "This document",

@@ -10,6 +10,7 @@ import { attachmentsRouter } from "./attachments";
 import { auditRouter } from "./audit";
 import { authRouter } from "./auth";
 import { calendarRouter } from "./calendar";
+import { capAlertsRouter } from "./capAlerts";
 import { catalogRouter } from "./catalogs";
 import { clientConfigRouter } from "./clientConfig";
 import { departmentsRouter } from "./departments";
@@ -48,6 +49,7 @@ export function apiRouter({ sessions, secureCookies, keepPhotoLocation, config }
   router.use("/institutions", signedIn, institutionsRouter());
   router.use("/calendar", signedIn, calendarRouter());
   router.use("/events", signedIn, eventExportsRouter());
+  router.use("/events", signedIn, capAlertsRouter());
   router.use("/events", signedIn, eventsRouter());
   router.use("/presence", signedIn, presenceRouter());
   router.use(
