@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { hashPassword } from "../auth/passwords";
+import { actorOfUser } from "../middlewares/authenticate";
 import { Open311ApiKeyModel } from "../models/open311ApiKey";
-import { UserModel } from "../models/user";
+import { type UserDoc, UserModel } from "../models/user";
 import type { Actor } from "../policies/actor";
 import { territory } from "../territory/territoryCache";
 
@@ -21,18 +22,7 @@ export async function actorForApiKey(key: string): Promise<{ actor: Actor; sourc
   if (!stored) return undefined;
   const user = await UserModel.findById(stored.userId).lean();
   if (!user?.active) return undefined;
-  return {
-    actor: {
-      id: user._id.toHexString(),
-      username: user.username,
-      name: user.name,
-      role: user.role,
-      scope: user.scope.map((id) => id.toHexString()),
-      ...(user.departmentId ? { departmentId: user.departmentId.toHexString() } : {}),
-      sessionId: `open311:${stored._id.slice(0, 12)}`,
-    },
-    source: stored.source,
-  };
+  return { actor: actorOfUser(user as UserDoc, `open311:${stored._id.slice(0, 12)}`), source: stored.source };
 }
 
 /**
