@@ -2,7 +2,7 @@ import { once } from "node:events";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { RunningServer } from "@gridrisk/server/server";
-import { deliverDueWebhooks } from "@gridrisk/server/webhooks/webhookQueue";
+import { deliverDueWebhooks, pruneWebhookDeliveries } from "@gridrisk/server/webhooks/webhookQueue";
 import { retryDelayMs, verifyWebhookSignature } from "@gridrisk/server/webhooks/webhookSignature";
 import { WEBHOOK_LIMITS } from "@gridrisk/shared";
 import { expect } from "chai";
@@ -193,5 +193,17 @@ describe("webhooks", () => {
       headers: bearer(t.admin ?? ""),
     });
     expect(audit.body.items[0].changes).to.deep.equal([{ field: "active", before: true, after: false }]);
+  });
+
+  it("prunes finished deliveries after the retention, never pending ones", async () => {
+    const hooks = (await request(`${server.url}/api/webhooks`, { headers: bearer(t.admin ?? "") })).body.items;
+    const counts = async () =>
+      (await Promise.all(hooks.map((hook: { id: string }) => deliveriesOf(hook.id)))).flat().map((item) => item.status);
+    const before = await counts();
+    expect(before).to.include.members(["delivered", "failed"]);
+    expect(await pruneWebhookDeliveries(new Date())).to.equal(0);
+    const later = new Date(Date.now() + (WEBHOOK_LIMITS.logRetentionDays + 1) * 86_400_000);
+    expect(await pruneWebhookDeliveries(later)).to.equal(before.filter((status) => status !== "pending").length);
+    expect((await counts()).every((status) => status === "pending")).to.equal(true);
   });
 });

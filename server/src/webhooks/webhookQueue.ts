@@ -117,3 +117,14 @@ export async function deliverDueWebhooks(now = new Date()): Promise<{ delivered:
   if (due.length) log.info("webhook deliveries", { due: due.length, delivered, failed });
   return { delivered, failed };
 }
+
+/** Removes finished deliveries older than the log's retention; pending ones always stay. */
+export async function pruneWebhookDeliveries(now = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - WEBHOOK_LIMITS.logRetentionDays * 86_400_000);
+  const finished: Record<string, unknown> = {
+    status: trusted({ $in: ["delivered", "failed"] }),
+    createdAt: trusted({ $lt: before }),
+  };
+  const result = await WebhookDeliveryModel.deleteMany(finished);
+  return result.deletedCount ?? 0;
+}

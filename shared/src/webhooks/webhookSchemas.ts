@@ -14,6 +14,8 @@ export const WEBHOOK_LIMITS = {
   maxRetryDelayMs: 3_600_000,
   /** How long one attempt may take. */
   timeoutMs: 10_000,
+  /** Days a finished (delivered or failed) delivery stays in the log. */
+  logRetentionDays: 30,
 } as const;
 
 const url = z
