@@ -1,7 +1,9 @@
+import { type EventDoc, EventModel } from "@gridrisk/server/models/event";
 import type { RunningServer } from "@gridrisk/server/server";
 import { check } from "@placemarkio/check-geojson";
 import { expect } from "chai";
 import type { FeatureCollection } from "geojson";
+import { Types } from "mongoose";
 import { bearer, createAccount, signInAs } from "../helpers/accounts";
 import { buildReport, report } from "../helpers/eventHelpers";
 import { request } from "../helpers/http";
@@ -116,5 +118,25 @@ describe("event exports (CSV, GeoJSON)", () => {
       check((await get("officer2", "/api/events/export.geojson?severity=very_serious")).text)
     );
     expect(empty.features).to.have.length(0);
+  });
+
+  it("streams a large export, and survives a client that goes away half-way", async () => {
+    const [sample] = (await EventModel.find({}).lean()) as EventDoc[];
+    if (!sample) throw new Error("no event to copy");
+    const { _id, code, ...fields } = sample;
+    await EventModel.collection.insertMany(
+      Array.from({ length: 1500 }, (_, n) => ({ ...fields, _id: new Types.ObjectId(), code: `BULK-${n}` })),
+    );
+    const controller = new AbortController();
+    const aborted = await fetch(`${server.url}/api/events/export.geojson`, {
+      headers: bearer(t.district ?? ""),
+      signal: controller.signal,
+    });
+    const reader = (aborted.body as ReadableStream<Uint8Array>).getReader();
+    await reader.read();
+    controller.abort();
+    const full = await get("district", "/api/events/export.csv");
+    expect(full.status).to.equal(200);
+    expect(parseCsv(full.text.slice(1))).to.have.length(1 + 2 + 1500);
   });
 });
