@@ -14,6 +14,9 @@ const InboxPage = lazy(() => import("./pages/desk/InboxPage").then((module) => (
 const OversightPage = lazy(() =>
   import("./pages/oversight/OversightPage").then((module) => ({ default: module.OversightPage })),
 );
+const AuditLogPage = lazy(() =>
+  import("./pages/oversight/AuditLogPage").then((module) => ({ default: module.AuditLogPage })),
+);
 const loadingPage = <main id="main" className="page" aria-busy="true" />;
 
 /** Pages that need a signed-in user send everyone else to the sign-in page. */
@@ -99,6 +102,16 @@ export function App() {
                 <SignedIn>
                   <Suspense fallback={loadingPage}>
                     <OversightPage />
+                  </Suspense>
+                </SignedIn>
+              }
+            />
+            <Route
+              path="audit"
+              element={
+                <SignedIn>
+                  <Suspense fallback={loadingPage}>
+                    <AuditLogPage />
                   </Suspense>
                 </SignedIn>
               }
