@@ -68,6 +68,8 @@ describe("OpenAPI document and route catalogue", () => {
     expect(page.text).to.not.match(/https?:\/\//);
     const bundle = await fetch(`${server.url}/api/docs/assets/swagger-ui-bundle.js`);
     expect(bundle.status).to.equal(200);
-    expect((await request(`${server.url}/api/docs/page/docs.js`)).text).to.include("/api/openapi.json");
+    const script = (await request(`${server.url}/api/docs/page/docs.js`)).text;
+    expect(script).to.include("/api/openapi.json");
+    expect(script).to.include("validatorUrl: null");
   });
 });

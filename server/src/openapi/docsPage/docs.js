@@ -6,5 +6,7 @@ window.addEventListener("load", () => {
     deepLinking: true,
     persistAuthorization: true,
     tryItOutEnabled: false,
+    // No badge from the public validator: the page loads nothing from outside this server.
+    validatorUrl: null,
   });
 });
