@@ -5,6 +5,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { runServer } from "@gridrisk/server/main";
+import { DEFAULT_DEMO_OPEN311_KEY, ensureDemoOpen311Key } from "@gridrisk/server/open311/open311ApiKeys";
 import { seedDemoDataOnFirstRun } from "@gridrisk/server/seed/demoSeed";
 import type { RunningServer } from "@gridrisk/server/server";
 import { ensureClientBuilt } from "./clientBuild";
@@ -55,6 +56,8 @@ try {
 
 server = await runServer({ ...process.env, MONGODB_URI: database.uri }, { waitForDatabase: true });
 const seeded = await seedDemoDataOnFirstRun({ demoPassword: process.env.DEMO_PASSWORD || "demo-password" });
+const open311Key = process.env.DEMO_OPEN311_KEY || DEFAULT_DEMO_OPEN311_KEY;
+await ensureDemoOpen311Key(open311Key, seeded.password);
 
 const publicUrl = server.url.replace("127.0.0.1", "localhost");
 const databaseLine = database.external
@@ -72,6 +75,7 @@ process.stdout.write(
     `  Grid risk events is running at ${publicUrl}`,
     `  Database: ${databaseLine}`,
     ...accountLines,
+    `  Open311 GeoReport v2: ${publicUrl}/open311/v2/discovery.json, api_key "${open311Key}" (account hotline)`,
     "  Press Ctrl-C to stop.",
     "",
     "",

@@ -11,6 +11,12 @@ import { StatusPage } from "./pages/StatusPage";
 const DeskPage = lazy(() => import("./pages/desk/DeskPage").then((module) => ({ default: module.DeskPage })));
 const EventPage = lazy(() => import("./pages/event/EventPage").then((module) => ({ default: module.EventPage })));
 const InboxPage = lazy(() => import("./pages/desk/InboxPage").then((module) => ({ default: module.InboxPage })));
+const OversightPage = lazy(() =>
+  import("./pages/oversight/OversightPage").then((module) => ({ default: module.OversightPage })),
+);
+const AuditLogPage = lazy(() =>
+  import("./pages/oversight/AuditLogPage").then((module) => ({ default: module.AuditLogPage })),
+);
 const loadingPage = <main id="main" className="page" aria-busy="true" />;
 
 /** Pages that need a signed-in user send everyone else to the sign-in page. */
@@ -86,6 +92,26 @@ export function App() {
                 <SignedIn>
                   <Suspense fallback={loadingPage}>
                     <EventPage />
+                  </Suspense>
+                </SignedIn>
+              }
+            />
+            <Route
+              path="oversight"
+              element={
+                <SignedIn>
+                  <Suspense fallback={loadingPage}>
+                    <OversightPage />
+                  </Suspense>
+                </SignedIn>
+              }
+            />
+            <Route
+              path="audit"
+              element={
+                <SignedIn>
+                  <Suspense fallback={loadingPage}>
+                    <AuditLogPage />
                   </Suspense>
                 </SignedIn>
               }

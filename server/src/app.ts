@@ -8,6 +8,7 @@ import { requestId } from "./middlewares/requestId";
 import { requestLogger } from "./middlewares/requestLogger";
 import { apiRouter } from "./routes/apiRouter";
 import { healthRouter } from "./routes/health";
+import { open311Router } from "./routes/open311";
 import { clientAssets } from "./static/clientAssets";
 
 /** What the app needs from outside; nothing here listens or connects. */
@@ -62,6 +63,7 @@ export function createApp({ config, clientDistDir, version, tokenSecret, session
       config,
     }),
   );
+  app.use("/open311/v2", open311Router());
   app.use(clientAssets(clientDistDir));
   app.use(errorHandler);
   return app;

@@ -16,6 +16,7 @@ import { NotifyingSessionStore } from "./realtime/sessionRevocations";
 import { createSocketServer, type LiveServer } from "./realtime/socketServer";
 import { reloadTerritory, watchTerritory } from "./territory/territoryCache";
 import { resolveTokenSecret } from "./tokenSecret";
+import { listenForWebhookEvents } from "./webhooks/webhookListener";
 
 const log = createLogger("server");
 /** How often an instance checks whether another one changed the territory. */
@@ -38,7 +39,11 @@ export interface RunningServer {
  * wait for the database: /readyz says 503 until it answers.
  */
 export async function startServer(
-  deps: Omit<AppDependencies, "tokenSecret"> & { waitForDatabase?: boolean },
+  deps: Omit<AppDependencies, "tokenSecret"> & {
+    waitForDatabase?: boolean;
+    /** false: no periodic jobs (for tests that run a job themselves with their own clock). */
+    jobs?: boolean;
+  },
 ): Promise<RunningServer> {
   const { config } = deps;
   const tokenSecret = await resolveTokenSecret(config);
@@ -65,7 +70,8 @@ export async function startServer(
   if (deps.waitForDatabase) await connected;
   const stopWatchingTerritory = watchTerritory(TERRITORY_POLL_MS);
   const stopPruning = schedulePruning(PRUNE_INTERVAL_MS);
-  const stopScheduler = startScheduler();
+  const stopScheduler = deps.jobs === false ? () => undefined : startScheduler();
+  const stopWebhookListener = listenForWebhookEvents();
   const stopWatchingCalendar = watchCalendar(TERRITORY_POLL_MS);
 
   await new Promise<void>((resolve, reject) => {
@@ -85,6 +91,7 @@ export async function startServer(
     stopWatchingTerritory();
     stopPruning();
     stopScheduler();
+    stopWebhookListener();
     stopWatchingCalendar();
     closing ??= gracefulShutdown({ httpServer, io, timeoutMs: config.shutdownTimeoutMs }).then(() => realtime.stop());
     return closing;

@@ -1,5 +1,6 @@
 export * from "./apiError";
 export * from "./attachments";
+export * from "./audit";
 export * from "./auth";
 export * from "./calendar";
 export * from "./clientConfig";
@@ -9,5 +10,8 @@ export * from "./fieldIssues";
 export * from "./health";
 export * from "./institutions";
 export * from "./limits";
+export * from "./open311";
+export * from "./oversight";
 export * from "./realtime";
 export * from "./territory";
+export * from "./webhooks";

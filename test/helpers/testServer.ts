@@ -31,8 +31,14 @@ export async function fakeClientBuild(): Promise<string> {
 
 /** Starts the real server on a free port against the file's test database. */
 export async function startTestServer(
-  options: { mongodbUri?: string; env?: NodeJS.ProcessEnv } = {},
+  options: { mongodbUri?: string; env?: NodeJS.ProcessEnv; jobs?: boolean } = {},
 ): Promise<RunningServer> {
   const config = testConfig({ ...(options.mongodbUri ? { MONGODB_URI: options.mongodbUri } : {}), ...options.env });
-  return startServer({ config, clientDistDir: await fakeClientBuild(), version: "test", waitForDatabase: true });
+  return startServer({
+    config,
+    clientDistDir: await fakeClientBuild(),
+    version: "test",
+    waitForDatabase: true,
+    ...(options.jobs === false ? { jobs: false } : {}),
+  });
 }

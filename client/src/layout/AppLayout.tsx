@@ -16,6 +16,8 @@ const NAV: { to: string; label: string; roles: readonly Role[] }[] = [
   { to: "/inbox", label: "nav.inbox", roles: ["department_handler"] },
   { to: "/mine", label: "nav.mine", roles: ["grid_worker"] },
   { to: "/visits", label: "nav.visits", roles: ["grid_worker"] },
+  { to: "/oversight", label: "oversight.nav", roles: ["district_officer", "city_monitor", "supervisor", "admin"] },
+  { to: "/audit", label: "oversight.audit.nav", roles: ["supervisor", "admin"] },
   { to: "/status", label: "nav.status", roles: ["admin", "city_monitor", "supervisor"] },
 ];
 

@@ -2,6 +2,7 @@ import { PRESENCE_LIMITS, REALTIME_LIMITS } from "@gridrisk/shared";
 import { createLogger } from "../logging/logger";
 import { pruneChangeLog } from "../realtime/changeLog";
 import { prunePresence } from "../realtime/presenceTracker";
+import { deliverDueWebhooks, pruneWebhookDeliveries } from "../webhooks/webhookQueue";
 import { pruneExpiredRecords } from "./housekeeping";
 import { pruneJobLeases, takeJobLease } from "./jobLease";
 import { sweepOverdue } from "./overdueSweep";
@@ -17,6 +18,8 @@ interface Job {
 
 const JOBS: Job[] = [
   { name: "overdue-sweep", intervalMs: 60_000, run: sweepOverdue },
+  { name: "webhook-delivery", intervalMs: 10_000, run: deliverDueWebhooks },
+  { name: "webhook-delivery-pruning", intervalMs: 3600_000, run: pruneWebhookDeliveries },
   { name: "housekeeping", intervalMs: 3600_000, run: pruneExpiredRecords },
   {
     name: "lease-pruning",

@@ -4,7 +4,7 @@ import { cacheActor, cachedActor } from "../auth/actorCache";
 import type { SessionStore } from "../auth/sessionStore";
 import { unauthenticated } from "../errors";
 import { currentRequestContext } from "../logging/requestContext";
-import { UserModel } from "../models/user";
+import { type UserDoc, UserModel } from "../models/user";
 import type { Actor } from "../policies/actor";
 
 /** Name of the httpOnly cookie that carries the session token. */
@@ -17,6 +17,19 @@ export function tokenOf(authorization: string | undefined, cookieHeader: string 
   return cookieHeader ? parseCookie(cookieHeader)[SESSION_COOKIE] : undefined;
 }
 
+/** The actor of a stored user, acting in the session (or API key) `sessionId`. */
+export function actorOfUser(user: UserDoc, sessionId: string): Actor {
+  return {
+    id: user._id.toHexString(),
+    username: user.username,
+    name: user.name,
+    role: user.role,
+    scope: user.scope.map((id) => id.toHexString()),
+    ...(user.departmentId ? { departmentId: user.departmentId.toHexString() } : {}),
+    sessionId,
+  };
+}
+
 /** Resolves a token to the actor it signs in, or undefined. */
 export async function actorForToken(sessions: SessionStore, token: string | undefined): Promise<Actor | undefined> {
   if (!token) return undefined;
@@ -26,15 +39,7 @@ export async function actorForToken(sessions: SessionStore, token: string | unde
   if (!session) return undefined;
   const user = await UserModel.findById(session.userId).lean();
   if (!user?.active) return undefined;
-  const actor: Actor = {
-    id: user._id.toHexString(),
-    username: user.username,
-    name: user.name,
-    role: user.role,
-    scope: user.scope.map((id) => id.toHexString()),
-    ...(user.departmentId ? { departmentId: user.departmentId.toHexString() } : {}),
-    sessionId: session.sessionId,
-  };
+  const actor = actorOfUser(user, session.sessionId);
   cacheActor(token, actor);
   return actor;
 }

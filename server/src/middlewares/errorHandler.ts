@@ -23,7 +23,7 @@ interface BodyParserError extends Error {
 const DATABASE_DOWN = new Set(["MongoServerSelectionError", "MongoNetworkError", "MongoNotConnectedError"]);
 
 /** Maps any thrown value to the AppError the client may see, or undefined for an unexpected one. */
-function toAppError(error: unknown): AppError | undefined {
+export function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
   if (error instanceof z.ZodError) return validationFailed(toFieldIssues(error));
   const parserError = error as BodyParserError;

@@ -1,5 +1,6 @@
 // Importing this registers every model with mongoose, so that indexes can be created for all.
 export * from "./attachment";
+export * from "./auditEntry";
 export * from "./calendarYear";
 export * from "./changeLogEntry";
 export * from "./deadlinePolicySetting";
@@ -12,9 +13,12 @@ export * from "./idempotencyKey";
 export * from "./institution";
 export * from "./jobLease";
 export * from "./loginThrottle";
+export * from "./open311ApiKey";
 export * from "./presenceEntry";
 export * from "./region";
 export * from "./session";
 export * from "./territoryState";
 export * from "./user";
 export * from "./violationCategory";
+export * from "./webhook";
+export * from "./webhookDelivery";

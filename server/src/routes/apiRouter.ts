@@ -5,18 +5,24 @@ import { eventCategories, violationCategories } from "../commands/catalogs";
 import type { Config } from "../env";
 import { routeNotFound } from "../errors";
 import { authenticate } from "../middlewares/authenticate";
+import { apiDocsRouter } from "./apiDocs";
 import { attachmentsRouter } from "./attachments";
+import { auditRouter } from "./audit";
 import { authRouter } from "./auth";
 import { calendarRouter } from "./calendar";
+import { capAlertsRouter } from "./capAlerts";
 import { catalogRouter } from "./catalogs";
 import { clientConfigRouter } from "./clientConfig";
 import { departmentsRouter } from "./departments";
+import { eventExportsRouter } from "./eventExports";
 import { eventsRouter } from "./events";
 import { institutionsRouter } from "./institutions";
+import { oversightRouter } from "./oversight";
 import { presenceRouter } from "./presence";
 import { regionsRouter } from "./regions";
 import { territoryRouter } from "./territory";
 import { usersRouter } from "./users";
+import { webhooksRouter } from "./webhooks";
 
 /** What the API routes need. */
 export interface ApiDependencies {
@@ -34,6 +40,7 @@ export function apiRouter({ sessions, secureCookies, keepPhotoLocation, config }
   const router = Router();
   const signedIn = authenticate(sessions);
   router.use(clientConfigRouter(config));
+  router.use(apiDocsRouter());
   router.use(authRouter(sessions, { secureCookies }));
   router.use("/regions", signedIn, regionsRouter());
   router.use("/territory", signedIn, territoryRouter());
@@ -41,6 +48,8 @@ export function apiRouter({ sessions, secureCookies, keepPhotoLocation, config }
   router.use("/users", signedIn, usersRouter(sessions));
   router.use("/institutions", signedIn, institutionsRouter());
   router.use("/calendar", signedIn, calendarRouter());
+  router.use("/events", signedIn, eventExportsRouter());
+  router.use("/events", signedIn, capAlertsRouter());
   router.use("/events", signedIn, eventsRouter());
   router.use("/presence", signedIn, presenceRouter());
   router.use(
@@ -50,6 +59,9 @@ export function apiRouter({ sessions, secureCookies, keepPhotoLocation, config }
   );
   router.use("/event-categories", signedIn, catalogRouter(eventCategories, eventCategorySchema, "event_category"));
   router.use("/attachments", signedIn, attachmentsRouter({ keepPhotoLocation }));
+  router.use("/audit", signedIn, auditRouter());
+  router.use("/oversight", signedIn, oversightRouter());
+  router.use("/webhooks", signedIn, webhooksRouter());
   router.use((req) => {
     throw routeNotFound(req.method, req.baseUrl + req.path);
   });

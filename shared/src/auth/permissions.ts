@@ -11,6 +11,9 @@ export const RESOURCES = [
   "violation_category",
   "event_category",
   "presence",
+  "audit",
+  "oversight",
+  "webhook",
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -50,6 +53,12 @@ export const PERMISSIONS: Record<Resource, Record<ResourceAction, readonly Role[
     update: [],
     delete: [],
   },
+  // The audit log: oversight and the administrator read it; nobody writes it through the API.
+  audit: { read: ["supervisor", "admin"], create: [], update: [], delete: [] },
+  // Rankings, long-running and urging lists (督办): oversight and the command centres above townships.
+  // Webhooks that let other departments' systems follow events: the admin registers them.
+  webhook: { read: ["admin"], create: ["admin"], update: ["admin"], delete: ["admin"] },
+  oversight: { read: ["district_officer", "city_monitor", "supervisor", "admin"], create: [], update: [], delete: [] },
 };
 
 /** Whether `role` may ever take `action` on `resource` (territory aside). */

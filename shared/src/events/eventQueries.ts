@@ -65,3 +65,10 @@ export const eventListQuerySchema = z
   })
   .strict();
 export type EventListQuery = z.infer<typeof eventListQuerySchema>;
+
+/**
+ * GET /api/events/export.csv and export.geojson: the list's filters, without paging or sort (an
+ * export comes in storage order, oldest first).
+ */
+export const eventExportQuerySchema = eventListQuerySchema.omit({ limit: true, cursor: true, sort: true });
+export type EventExportQuery = z.infer<typeof eventExportQuerySchema>;

@@ -6,7 +6,9 @@ import {
   shippedCalendarYear,
 } from "@gridrisk/shared";
 import { Router } from "express";
+import { recordAudit } from "../../audit/recordAudit";
 import {
+  type CalendarYearView,
   presentDeadlinePolicy,
   presentShippedCalendarYear,
   presentStoredCalendarYear,
@@ -22,6 +24,11 @@ import { actorOf } from "../../middlewares/authenticate";
 import { validate } from "../../middlewares/validate";
 import { deadlinePolicyOf } from "../../models/deadlinePolicySetting";
 import { authorize } from "../../policies/territoryPolicy";
+
+/** A calendar year's content, for the audit log (not where it came from or when it was saved). */
+function auditedCalendar({ source: _source, updatedAt: _updatedAt, ...content }: CalendarYearView) {
+  return content;
+}
 
 /** GET/PUT /api/calendar/policy/deadlines, GET/PUT /api/calendar/:year */
 export function calendarRouter(): Router {
@@ -40,7 +47,17 @@ export function calendarRouter(): Router {
     const input = validate(deadlinePolicySchema, req.body, "body");
     const actor = actorOf(res);
     authorize(actor, "update", "calendar");
+    const setting = await findStoredDeadlinePolicy();
+    const before = setting ? deadlinePolicyOf(setting) : DEFAULT_DEADLINE_POLICY;
     const saved = await saveDeadlinePolicy(input, actor.id);
+    await recordAudit({
+      actor,
+      action: "update",
+      entityType: "deadline_policy",
+      entityId: "deadlines",
+      before,
+      after: input,
+    });
     res.json(presentDeadlinePolicy(input, saved));
   });
 
@@ -59,8 +76,20 @@ export function calendarRouter(): Router {
     const input = validate(calendarYearInputSchema(year), req.body, "body");
     const actor = actorOf(res);
     authorize(actor, "update", "calendar");
+    const stored = await findStoredCalendarYear(year);
+    const shipped = shippedCalendarYear(year);
+    const before = stored ? presentStoredCalendarYear(stored) : shipped ? presentShippedCalendarYear(shipped) : null;
     const saved = await saveCalendarYear(year, input, actor.id);
-    res.json({ calendar: presentStoredCalendarYear(saved) });
+    const calendar = presentStoredCalendarYear(saved);
+    await recordAudit({
+      actor,
+      action: before ? "update" : "create",
+      entityType: "calendar_year",
+      entityId: String(year),
+      before: before ? auditedCalendar(before) : null,
+      after: auditedCalendar(calendar),
+    });
+    res.json({ calendar });
   });
   return router;
 }

@@ -1,6 +1,7 @@
 import type { Resource } from "@gridrisk/shared";
 import { Router } from "express";
 import { z } from "zod";
+import { recordAudit } from "../../audit/recordAudit";
 import type { Catalog } from "../../commands/catalogs";
 import { validationFailed } from "../../errors";
 import { actorOf } from "../../middlewares/authenticate";
@@ -22,10 +23,21 @@ export function catalogRouter<T extends { code: string; active: boolean }>(
   router.put("/:code", async (req, res) => {
     const { code } = validate(codeParamsSchema, req.params, "params");
     const input = validate(schema, req.body, "body") as T;
-    authorize(actorOf(res), "update", resource);
+    const actor = actorOf(res);
+    authorize(actor, "update", resource);
     if (input.code !== code)
       throw validationFailed([{ path: "body.code", message: `must equal the code in the path (${code})` }]);
-    res.json({ entry: await catalog.save(input) });
+    const before = (await catalog.find(code)) ?? null;
+    const entry = await catalog.save(input);
+    await recordAudit({
+      actor,
+      action: before ? "update" : "create",
+      entityType: resource,
+      entityId: code,
+      before,
+      after: entry,
+    });
+    res.json({ entry });
   });
   return router;
 }

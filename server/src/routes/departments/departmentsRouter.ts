@@ -1,6 +1,7 @@
 import { departmentCreateSchema, idParamsSchema } from "@gridrisk/shared";
 import { Router } from "express";
 import { z } from "zod";
+import { recordAudit } from "../../audit/recordAudit";
 import { alreadyExists, notFound, validationFailed } from "../../errors";
 import { actorOf } from "../../middlewares/authenticate";
 import { validate } from "../../middlewares/validate";
@@ -10,7 +11,7 @@ import { authorize } from "../../policies/territoryPolicy";
 import { presentDepartment } from "../../presenters/departmentPresenter";
 import { territory } from "../../territory/territoryCache";
 
-const listQuerySchema = z
+export const departmentListQuerySchema = z
   .object({
     /** Only departments that serve this region: attached to it or to one of its ancestors. */
     region: z
@@ -19,7 +20,7 @@ const listQuerySchema = z
       .optional(),
   })
   .strict();
-const updateSchema = departmentCreateSchema
+export const departmentUpdateSchema = departmentCreateSchema
   .pick({ name: true, nameEn: true })
   .extend({ active: z.boolean() })
   .partial()
@@ -31,7 +32,7 @@ export function departmentsRouter(): Router {
   const router = Router();
 
   router.get("/", async (req, res) => {
-    const query = validate(listQuerySchema, req.query, "query");
+    const query = validate(departmentListQuerySchema, req.query, "query");
     const actor = actorOf(res);
     authorize(actor, "read", "department");
     const all = (await DepartmentModel.find({}).sort({ code: 1 }).lean()) as DepartmentDoc[];
@@ -46,7 +47,8 @@ export function departmentsRouter(): Router {
 
   router.post("/", async (req, res) => {
     const input = validate(departmentCreateSchema, req.body, "body");
-    authorize(actorOf(res), "create", "department");
+    const actor = actorOf(res);
+    authorize(actor, "create", "department");
     const region = territory().get(input.regionId);
     if (!region) throw validationFailed([{ path: "body.regionId", message: "names no region" }]);
     if (region.level !== "city" && region.level !== "district") {
@@ -56,20 +58,40 @@ export function departmentsRouter(): Router {
       throw alreadyExists(`A department with code ${input.code} already serves ${region.name}.`);
     }
     const created = await DepartmentModel.create({ ...input, regionPath: regionPathIds(region.id) });
-    res.status(201).json({ department: presentDepartment(created.toObject() as DepartmentDoc) });
+    const department = presentDepartment(created.toObject() as DepartmentDoc);
+    await recordAudit({
+      actor,
+      action: "create",
+      entityType: "department",
+      entityId: department.id,
+      before: null,
+      after: department,
+    });
+    res.status(201).json({ department });
   });
 
   router.patch("/:id", async (req, res) => {
     const { id } = validate(idParamsSchema, req.params, "params");
-    const input = validate(updateSchema, req.body, "body");
-    authorize(actorOf(res), "update", "department");
+    const input = validate(departmentUpdateSchema, req.body, "body");
+    const actor = actorOf(res);
+    authorize(actor, "update", "department");
+    const before = await DepartmentModel.findById(id).lean();
     const updated = await DepartmentModel.findOneAndUpdate(
       { _id: id },
       { $set: input },
       { returnDocument: "after" },
     ).lean();
     if (!updated) throw notFound(`Department ${id}`);
-    res.json({ department: presentDepartment(updated as DepartmentDoc) });
+    const department = presentDepartment(updated as DepartmentDoc);
+    await recordAudit({
+      actor,
+      action: "update",
+      entityType: "department",
+      entityId: id,
+      before: before ? presentDepartment(before as DepartmentDoc) : null,
+      after: department,
+    });
+    res.json({ department });
   });
   return router;
 }

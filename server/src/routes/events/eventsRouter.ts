@@ -19,7 +19,7 @@ import { type EventDoc, EventModel } from "../../models/event";
 import { presentEvent, presentEventSummary } from "../../presenters/eventPresenter";
 import { afterCursor, cursorAfter, eventListFilter, sortOf } from "./eventListFilter";
 
-const countsQuerySchema = z
+export const eventCountsQuerySchema = z
   .object({
     region: z
       .string()
@@ -68,7 +68,7 @@ export function eventsRouter(): Router {
   });
 
   router.get("/counts", async (req, res) => {
-    const query = validate(countsQuerySchema, req.query, "query");
+    const query = validate(eventCountsQuerySchema, req.query, "query");
     const actor = actorOf(res);
     const match = eventListFilter({ region: query.region, sort: "-createdAt", limit: 1 }, visibleEventsFilter(actor));
     const groups = await EventModel.aggregate<{ _id: string; count: number }>([

@@ -2,6 +2,7 @@ import { territoryCollectionSchema } from "@gridrisk/shared";
 import { Router } from "express";
 import { Types } from "mongoose";
 import { z } from "zod";
+import { recordAudit } from "../../audit/recordAudit";
 import { exportTerritory } from "../../commands/territoryExporter";
 import { importTerritory } from "../../commands/territoryImporter";
 import { AppError } from "../../errors";
@@ -9,10 +10,10 @@ import { actorOf } from "../../middlewares/authenticate";
 import { validate } from "../../middlewares/validate";
 import { authorize } from "../../policies/territoryPolicy";
 
-const importQuerySchema = z
+export const territoryImportQuerySchema = z
   .object({ dryRun: z.enum(["true", "false"], { error: 'must be "true" or "false"' }).default("false") })
   .strict();
-const exportQuerySchema = z.object({}).strict();
+export const territoryExportQuerySchema = z.object({}).strict();
 
 /** GET /api/territory/export, POST /api/territory/import?dryRun=true */
 export function territoryRouter(): Router {
@@ -20,7 +21,7 @@ export function territoryRouter(): Router {
 
   // Everyone exports what they can see: their own territory's subtree (the admin: the city).
   router.get("/export", async (req, res) => {
-    validate(exportQuerySchema, req.query, "query");
+    validate(territoryExportQuerySchema, req.query, "query");
     const actor = actorOf(res);
     authorize(actor, "read", "territory");
     const roots = actor.scope.map((id) => new Types.ObjectId(id));
@@ -31,9 +32,10 @@ export function territoryRouter(): Router {
   });
 
   router.post("/import", async (req, res) => {
-    const { dryRun } = validate(importQuerySchema, req.query, "query");
+    const { dryRun } = validate(territoryImportQuerySchema, req.query, "query");
     const body = validate(territoryCollectionSchema, req.body, "body");
-    authorize(actorOf(res), "create", "territory");
+    const actor = actorOf(res);
+    authorize(actor, "create", "territory");
     const result = await importTerritory(body.features, { dryRun: dryRun === "true" });
     if (!result.report.ok) {
       // A file with errors is refused whole; the report says what and where.
@@ -44,6 +46,17 @@ export function territoryRouter(): Router {
         `The territory file has ${errors.length} error(s); nothing was imported. First: ${errors[0]?.message ?? "?"}`,
         result,
       );
+    }
+    if (!result.dryRun && (result.created || result.updated)) {
+      await recordAudit({
+        actor,
+        action: "import",
+        entityType: "territory",
+        entityId: "territory",
+        before: null,
+        after: { created: result.created, updated: result.updated, unchanged: result.unchanged },
+        note: `${body.features.length} features: ${result.created} regions created, ${result.updated} updated, ${result.unchanged} unchanged`,
+      });
     }
     res.json(result);
   });

@@ -1,6 +1,7 @@
 import { idParamsSchema, limitParam, ROLES, userCreateSchema, userUpdateSchema } from "@gridrisk/shared";
 import { Router } from "express";
 import { z } from "zod";
+import { recordAudit } from "../../audit/recordAudit";
 import type { SessionStore } from "../../auth/sessionStore";
 import { createUser, updateUser } from "../../commands/userAccounts";
 import { notFound } from "../../errors";
@@ -13,7 +14,7 @@ import { authorize, isWithinTerritory } from "../../policies/territoryPolicy";
 import { presentUser } from "../../presenters/userPresenter";
 import { decodeCursor, pageOf } from "../pagination";
 
-const listQuerySchema = z
+export const userListQuerySchema = z
   .object({
     role: z.enum(ROLES, { error: `must be one of ${ROLES.join(", ")}` }).optional(),
     q: z.string().trim().min(1).max(50).optional(),
@@ -38,7 +39,7 @@ export function usersRouter(sessions: SessionStore): Router {
   const router = Router();
 
   router.get("/", async (req, res) => {
-    const query = validate(listQuerySchema, req.query, "query");
+    const query = validate(userListQuerySchema, req.query, "query");
     const actor = actorOf(res);
     authorize(actor, "read", "user");
     const users = (await UserModel.find(query.role ? { role: query.role } : {}).lean()) as UserDoc[];
@@ -61,8 +62,11 @@ export function usersRouter(sessions: SessionStore): Router {
 
   router.post("/", async (req, res) => {
     const input = validate(userCreateSchema, req.body, "body");
-    authorize(actorOf(res), "create", "user");
-    res.status(201).json({ user: presentUser(await createUser(input)) });
+    const actor = actorOf(res);
+    authorize(actor, "create", "user");
+    const user = presentUser(await createUser(input));
+    await recordAudit({ actor, action: "create", entityType: "user", entityId: user.id, before: null, after: user });
+    res.status(201).json({ user });
   });
 
   router.patch("/:id", async (req, res) => {
@@ -70,8 +74,18 @@ export function usersRouter(sessions: SessionStore): Router {
     const input = validate(userUpdateSchema, req.body, "body");
     const actor = actorOf(res);
     authorize(actor, "update", "user");
-    userInTerritory(actor, (await UserModel.findById(id).lean()) as UserDoc | null, id);
-    res.json({ user: presentUser(await updateUser(id, input, sessions)) });
+    const before = userInTerritory(actor, (await UserModel.findById(id).lean()) as UserDoc | null, id);
+    const user = presentUser(await updateUser(id, input, sessions));
+    await recordAudit({
+      actor,
+      action: "update",
+      entityType: "user",
+      entityId: id,
+      before: presentUser(before),
+      after: user,
+      ...("password" in input ? { note: "password set" } : {}),
+    });
+    res.json({ user });
   });
   return router;
 }

@@ -1,0 +1,1 @@
+export { apiDocsRouter } from "./apiDocsRouter";

@@ -1,0 +1,1 @@
+export { capAlertsRouter } from "./capAlertsRouter";

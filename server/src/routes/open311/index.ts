@@ -1,0 +1,1 @@
+export { open311Router } from "./open311Router";

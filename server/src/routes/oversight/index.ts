@@ -1,0 +1,1 @@
+export { oversightRouter } from "./oversightRouter";
