@@ -9,5 +9,6 @@ export * from "./fieldIssues";
 export * from "./health";
 export * from "./institutions";
 export * from "./limits";
+export * from "./metrics";
 export * from "./realtime";
 export * from "./territory";

@@ -13,6 +13,7 @@ import { clientConfigRouter } from "./clientConfig";
 import { departmentsRouter } from "./departments";
 import { eventsRouter } from "./events";
 import { institutionsRouter } from "./institutions";
+import { metricsRouter } from "./metrics";
 import { presenceRouter } from "./presence";
 import { regionsRouter } from "./regions";
 import { territoryRouter } from "./territory";
@@ -43,6 +44,7 @@ export function apiRouter({ sessions, secureCookies, keepPhotoLocation, config }
   router.use("/calendar", signedIn, calendarRouter());
   router.use("/events", signedIn, eventsRouter());
   router.use("/presence", signedIn, presenceRouter());
+  router.use("/metrics", signedIn, metricsRouter());
   router.use(
     "/violation-categories",
     signedIn,

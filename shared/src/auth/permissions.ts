@@ -11,6 +11,7 @@ export const RESOURCES = [
   "violation_category",
   "event_category",
   "presence",
+  "metrics",
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -46,6 +47,13 @@ export const PERMISSIONS: Record<Resource, Record<ResourceAction, readonly Role[
   // Who is online, for the duty desk; a department handler only for its own department.
   presence: {
     read: ["township_officer", "department_handler", "district_officer", "city_monitor", "supervisor", "admin"],
+    create: [],
+    update: [],
+    delete: [],
+  },
+  // The figures and the live map of a territory: the officers who watch it, and oversight.
+  metrics: {
+    read: ["township_officer", "district_officer", "city_monitor", "supervisor", "admin"],
     create: [],
     update: [],
     delete: [],
