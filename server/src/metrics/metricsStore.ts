@@ -62,6 +62,12 @@ class MetricsStore {
     return new Date(Math.max(this.builtAt, this.lastCatchUp));
   }
 
+  /** Makes the next use scan again (after a bulk insert that published no domain events). */
+  invalidate(): void {
+    if (!this.building) return;
+    this.rebuild().catch((error: Error) => log.warn("metrics facts not rebuilt", { error: error.message }));
+  }
+
   /** Forgets every fact and scans again (after a bulk insert that published no domain events). */
   rebuild(): Promise<void> {
     this.database = mongoose.connection.name;

@@ -1,0 +1,300 @@
+import { DEFAULT_EVENT_CATEGORIES, polygonsOf, type Severity } from "@gridrisk/shared";
+import { Types } from "mongoose";
+import pointInPolygon from "point-in-polygon-hao";
+import { nextEventCode } from "../events/eventCodes";
+import { assessmentDeadline, defaultHandlingDeadline, followUpDeadline } from "../events/eventDeadlines";
+import { chainEntry, genesisHash } from "../events/timelineChain";
+import { DepartmentModel } from "../models/department";
+import { EventModel } from "../models/event";
+import { InstitutionModel } from "../models/institution";
+import { RegionModel } from "../models/region";
+import { createSeededRandom, randomBetween, randomItem, type SeededRandom } from "../territory/demoCity/seededRandom";
+import { fromStoredBoundary } from "../territory/storedBoundary";
+import { territory } from "../territory/territoryCache";
+import type { RegionSummary } from "../territory/territoryRegistry";
+import { type HistoryClocks, type HistoryStep, planEventHistory } from "./demoEventHistory";
+import { demoEventText, LEAD_DEPARTMENT } from "./demoEventTexts";
+import { randomWeighted } from "./randomDraws";
+
+const DAY = 86_400_000;
+const BATCH = 500;
+const SEVERITY_WEIGHTS: Record<Severity, number> = { general: 62, major: 27, serious: 9, very_serious: 2 };
+const ROLE_TITLES: Record<string, string> = {
+  grid_worker: "网格员",
+  township_officer: "值班员",
+  department_handler: "",
+  system: "system",
+};
+const clocks: HistoryClocks = {
+  assessment: assessmentDeadline,
+  handling: defaultHandlingDeadline,
+  followUp: followUpDeadline,
+};
+
+/** A place an event can happen: an institution's door, or a random point of a grid. */
+interface Place {
+  lng: number;
+  lat: number;
+  grid: RegionSummary;
+  name: string;
+  institutionId: Types.ObjectId | null;
+}
+
+async function loadPlaces(random: SeededRandom): Promise<{ institutions: Place[]; gridPoint: () => Place }> {
+  const registry = territory();
+  const institutions = (await InstitutionModel.find({ deletedAt: null }, { name: 1, lng: 1, lat: 1, gridId: 1 }).lean())
+    .map((doc) => ({ doc, grid: registry.get(String(doc.gridId)) }))
+    .filter((item): item is typeof item & { grid: RegionSummary } => item.grid !== undefined)
+    .map(({ doc, grid }) => ({ lng: doc.lng, lat: doc.lat, grid, name: doc.name, institutionId: doc._id }));
+  const grids = (await RegionModel.find({ level: "grid" }, { code: 1, boundary: 1 }).lean()).flatMap((doc) => {
+    const grid = registry.getByCode(doc.code);
+    return grid?.bbox && doc.boundary ? [{ grid, polygons: polygonsOf(fromStoredBoundary(doc.boundary)) }] : [];
+  });
+  const gridPoint = (): Place => {
+    const { grid, polygons } = randomItem(random, grids);
+    const box = grid.bbox as NonNullable<RegionSummary["bbox"]>;
+    for (let attempt = 0; attempt < 30; attempt++) {
+      const lng = Math.round(randomBetween(random, box.minLng, box.maxLng) * 1e6) / 1e6;
+      const lat = Math.round(randomBetween(random, box.minLat, box.maxLat) * 1e6) / 1e6;
+      if (polygons.some((rings) => pointInPolygon([lng, lat], rings) === true)) {
+        return { lng, lat, grid, name: grid.name, institutionId: null };
+      }
+    }
+    return { ...grid.centroid, grid, name: grid.name, institutionId: null };
+  };
+  return { institutions, gridPoint };
+}
+
+/** A report time in the last `days` days, mostly in working hours (China time). */
+function reportTime(random: SeededRandom, now: number, days: number): Date {
+  const day = Math.floor(random() * days);
+  const hour = randomWeighted(random, {
+    "8": 2,
+    "9": 4,
+    "10": 5,
+    "11": 4,
+    "14": 4,
+    "15": 5,
+    "16": 4,
+    "19": 2,
+    "21": 1,
+  });
+  const midnightChina = Math.floor((now + 8 * 3600_000) / DAY) * DAY - 8 * 3600_000;
+  const time = midnightChina - day * DAY + Number(hour) * 3600_000 + random() * 3600_000;
+  // Today's later hours have not come yet: those reports were made the day before.
+  return new Date(time < now ? time : time - DAY);
+}
+
+/** Per district: how often its stages run late and how its categories lean, so districts differ. */
+function districtTraits(random: SeededRandom, districts: RegionSummary[]) {
+  return new Map(
+    districts.map((district) => [
+      district.id,
+      {
+        lateChance: randomBetween(random, 0.04, 0.3),
+        categories: Object.fromEntries(
+          DEFAULT_EVENT_CATEGORIES.map((code) => [
+            code,
+            (code === "other" ? 0.4 : 1) * randomBetween(random, 0.3, 1.7),
+          ]),
+        ) as Record<string, number>,
+      },
+    ]),
+  );
+}
+
+/**
+ * Seeds `count` historical events over the last `days` days, each with a consistent hash-chained
+ * timeline, deadlines, tasks and overdue marks, written by insertMany in batches. Events whose
+ * planned steps lie in the future stay open at the stage reached by now.
+ */
+export async function seedDemoEvents(options: {
+  seed: number;
+  count: number;
+  days: number;
+  now?: Date;
+}): Promise<number> {
+  const random = createSeededRandom(options.seed * 7919 + 17);
+  const now = options.now?.getTime() ?? Date.now();
+  const registry = territory();
+  const districts = [...registry.all()].filter((region) => region.level === "district");
+  const traits = districtTraits(random, districts);
+  const { institutions, gridPoint } = await loadPlaces(random);
+  const departments = new Map(
+    (await DepartmentModel.find({}, { regionId: 1, code: 1 }).lean()).map((d) => [`${d.regionId}/${d.code}`, d._id]),
+  );
+  const times = Array.from({ length: options.count }, () => reportTime(random, now, options.days)).sort(
+    (a, b) => a.getTime() - b.getTime(),
+  );
+  const docs = [];
+  for (const reportedAt of times) {
+    const place = institutions.length && random() < 0.55 ? randomItem(random, institutions) : gridPoint();
+    const path = registry.pathOf(place.grid.id);
+    const district = path.find((region) => region.level === "district");
+    const township = path.find((region) => region.level === "township");
+    const trait = district && traits.get(district.id);
+    if (!district || !township || !trait) continue;
+    const category = randomWeighted(random, trait.categories);
+    const severity = randomWeighted(random, SEVERITY_WEIGHTS);
+    const plan = planEventHistory(random, reportedAt, severity, clocks, trait.lateChance);
+    const steps = plan.steps.filter((step) => step.at.getTime() <= now);
+    const department = departments.get(`${district.id}/${LEAD_DEPARTMENT[category] ?? "market"}`);
+    docs.push({
+      ...eventDocument({ place, path, township, district, category, severity, steps, plan, department, now }),
+      code: await nextEventCode(reportedAt),
+      ...demoEventText(random, category, place.name),
+    });
+  }
+  for (let index = 0; index < docs.length; index += BATCH) {
+    await EventModel.insertMany(docs.slice(index, index + BATCH), { lean: true });
+  }
+  return docs.length;
+}
+
+interface DocumentInput {
+  place: Place;
+  path: RegionSummary[];
+  township: RegionSummary;
+  district: RegionSummary;
+  category: string;
+  severity: Severity;
+  steps: HistoryStep[];
+  plan: ReturnType<typeof planEventHistory>;
+  department: Types.ObjectId | undefined;
+  now: number;
+}
+
+/** The stored event its kept steps lead to. */
+function eventDocument(input: DocumentInput) {
+  const { place, path, township, district, category, severity, steps, plan, department, now } = input;
+  const id = new Types.ObjectId();
+  const reportedAt = steps[0]?.at ?? new Date(now);
+  const last = steps[steps.length - 1];
+  const status = last?.toStatus ?? "reported";
+  const escalated = status === "escalated";
+  const dispatched = steps.some((step) => step.toStatus === "dispatched") && department;
+  const taskStatus = steps.reduce(
+    (current, step) =>
+      step.action === "accept_task"
+        ? "accepted"
+        : step.action === "complete_task"
+          ? "completed"
+          : step.fields?.outcome === "recurred"
+            ? "accepted"
+            : current,
+    "pending",
+  );
+  const lastRecurred = steps.filter((step) => step.fields?.outcome === "recurred").at(-1);
+  const taskDue = lastRecurred ? defaultHandlingDeadline(severity, lastRecurred.at) : plan.handlingDue;
+  const assessedAt = steps.find((step) => step.action === "assess")?.at;
+  const deadlines = {
+    assessment:
+      status === "reported" || status === "assessing"
+        ? plan.assessmentDue
+        : escalated && assessedAt
+          ? assessmentDeadline(severity, assessedAt)
+          : null,
+    handling: status === "dispatched" || status === "handling" ? taskDue : null,
+    followUp: status === "resolved" ? plan.followUpDue : null,
+  };
+  const timeline = [...steps];
+  const stillOpen = Object.entries(deadlines).filter(([, due]) => due && due.getTime() <= now);
+  for (const [stage, due] of stillOpen) {
+    const marked = steps.some((step) => (step.fields?.overdue as string[] | undefined)?.includes(stage));
+    if (!marked || escalated) {
+      timeline.push({
+        action: "overdue",
+        toStatus: status,
+        at: due as Date,
+        actorRole: "system",
+        fields: { overdue: [stage] },
+      });
+    }
+  }
+  timeline.sort((a, b) => a.at.getTime() - b.at.getTime());
+  const actorName = (role: string) =>
+    role === "grid_worker"
+      ? `${place.grid.name}${ROLE_TITLES[role]}`
+      : role === "system"
+        ? "system"
+        : `${township.name}值班员`;
+  let prevHash = genesisHash(id);
+  const entries = timeline.map((step, index) => {
+    const entry = chainEntry(prevHash, {
+      seq: index + 1,
+      action: step.action,
+      actorId: null,
+      actorName:
+        step.actorRole === "department_handler" ? `${district.name}${step.actorRole}` : actorName(step.actorRole),
+      actorRole: step.actorRole,
+      at: step.at,
+      fromStatus: index === 0 ? null : (timeline[index - 1]?.toStatus ?? null),
+      toStatus: step.toStatus,
+      note: step.note ?? null,
+      fields: step.fields ? JSON.stringify(step.fields) : null,
+      evidence: [],
+    });
+    prevHash = entry.hash;
+    return entry;
+  });
+  const overdueStages = Object.entries(deadlines)
+    .filter(([, due]) => due && due.getTime() <= now)
+    .map(([stage]) => stage);
+  const open = Object.values(deadlines).filter((due): due is Date => due !== null);
+  const resolvedAt = steps.filter((step) => step.action === "resolve").at(-1)?.at ?? null;
+  return {
+    _id: id,
+    category,
+    severity,
+    severityAssessed: assessedAt !== undefined,
+    source: place.institutionId ? "grid_report" : "inspection",
+    location: { type: "Point", coordinates: [place.lng, place.lat] },
+    lng: place.lng,
+    lat: place.lat,
+    gridId: new Types.ObjectId(place.grid.id),
+    regionPath: path.map((region) => new Types.ObjectId(region.id)),
+    institutionId: place.institutionId,
+    reporterId: new Types.ObjectId(),
+    attachments: [],
+    occurredAt: reportedAt,
+    status,
+    owningLevel: escalated ? "district" : "township",
+    owningRegionId: new Types.ObjectId(escalated ? district.id : township.id),
+    deadlines,
+    nextDeadline: open.length ? new Date(Math.min(...open.map((due) => due.getTime()))) : null,
+    overdueStages,
+    tasks: dispatched
+      ? [
+          {
+            _id: new Types.ObjectId(),
+            departmentId: department,
+            role: "lead",
+            status: taskStatus,
+            dueAt: taskDue,
+            overdue: taskStatus !== "completed" && (taskDue?.getTime() ?? now) <= now,
+            acceptedAt: steps.find((step) => step.action === "accept_task")?.at ?? null,
+            completedAt:
+              taskStatus === "completed"
+                ? (steps.filter((s) => s.action === "complete_task").at(-1)?.at ?? null)
+                : null,
+            result: taskStatus === "completed" ? "已督促整改到位" : null,
+            evidence: [],
+            rejectReason: null,
+            extension: null,
+            extensionsGranted: 0,
+          },
+        ]
+      : [],
+    followUp: null,
+    violations: [],
+    reworkCount: steps.filter((step) => step.fields?.outcome === "recurred").length,
+    urgeCount: timeline.filter((step) => step.action === "auto_urge").length,
+    mergedInto: null,
+    resolvedAt: status === "resolved" || status === "closed" ? resolvedAt : null,
+    closedAt: status === "closed" ? (last?.at ?? null) : null,
+    version: entries.length,
+    timeline: entries,
+    createdAt: reportedAt,
+    updatedAt: timeline[timeline.length - 1]?.at ?? reportedAt,
+  };
+}
