@@ -13,6 +13,7 @@ import { clientConfigRouter } from "./clientConfig";
 import { departmentsRouter } from "./departments";
 import { eventsRouter } from "./events";
 import { institutionsRouter } from "./institutions";
+import { mapRouter } from "./map";
 import { metricsRouter } from "./metrics";
 import { presenceRouter } from "./presence";
 import { regionsRouter } from "./regions";
@@ -45,6 +46,7 @@ export function apiRouter({ sessions, secureCookies, keepPhotoLocation, config }
   router.use("/events", signedIn, eventsRouter());
   router.use("/presence", signedIn, presenceRouter());
   router.use("/metrics", signedIn, metricsRouter());
+  router.use("/map", signedIn, mapRouter());
   router.use(
     "/violation-categories",
     signedIn,

@@ -71,3 +71,6 @@ export const mapEventsQuerySchema = z
   .strict()
   .superRefine(checkPeriod);
 export type MapEventsQuery = z.infer<typeof mapEventsQuerySchema>;
+
+/** GET /api/map/boundaries: the grids of a region (default: the caller's territory). */
+export const mapBoundariesQuerySchema = z.object({ region: objectId.optional() }).strict();
