@@ -11,6 +11,7 @@ import { StatusPage } from "./pages/StatusPage";
 const DeskPage = lazy(() => import("./pages/desk/DeskPage").then((module) => ({ default: module.DeskPage })));
 const EventPage = lazy(() => import("./pages/event/EventPage").then((module) => ({ default: module.EventPage })));
 const InboxPage = lazy(() => import("./pages/desk/InboxPage").then((module) => ({ default: module.InboxPage })));
+const MapPage = lazy(() => import("./pages/map/MapPage").then((module) => ({ default: module.MapPage })));
 const loadingPage = <main id="main" className="page" aria-busy="true" />;
 
 /** Pages that need a signed-in user send everyone else to the sign-in page. */
@@ -86,6 +87,16 @@ export function App() {
                 <SignedIn>
                   <Suspense fallback={loadingPage}>
                     <EventPage />
+                  </Suspense>
+                </SignedIn>
+              }
+            />
+            <Route
+              path="map"
+              element={
+                <SignedIn>
+                  <Suspense fallback={loadingPage}>
+                    <MapPage />
                   </Suspense>
                 </SignedIn>
               }

@@ -57,6 +57,11 @@ class MetricsStore {
     return this.facts;
   }
 
+  /** Starts building the facts in the background. */
+  warmUp(): void {
+    this.current().catch((error: Error) => log.warn("metrics facts not built", { error: error.message }));
+  }
+
   /** When the facts were last complete (built or caught up). */
   asOf(): Date {
     return new Date(Math.max(this.builtAt, this.lastCatchUp));

@@ -10,7 +10,7 @@ export interface HistoryStep {
   action: string;
   toStatus: string;
   at: Date;
-  actorRole: "grid_worker" | "township_officer" | "department_handler" | "system";
+  actorRole: "grid_worker" | "township_officer" | "district_officer" | "department_handler" | "system";
   /** The action's fields, as the timeline stores them. */
   fields?: Record<string, unknown>;
   note?: string;
@@ -84,7 +84,10 @@ export function planEventHistory(
     });
     return { outcome, steps: dedupeOverdue(steps), assessmentDue, handlingDue: null, followUpDue: null };
   }
+  let dispatchedAt = assessedAt;
+  let dispatcher: HistoryStep["actorRole"] = "township_officer";
   if (outcome === "escalated") {
+    // The township hands it up; the district claims it in its own time and dispatches.
     steps.push({
       action: "assess",
       toStatus: "escalated",
@@ -93,23 +96,31 @@ export function planEventHistory(
       fields: { severity, decision: "escalate" },
       note: "涉及多个街道，提请区级研判",
     });
-    return { outcome, steps: dedupeOverdue(steps), assessmentDue, handlingDue: null, followUpDue: null };
+    const districtDue = clocks.assessment(severity, assessedAt);
+    dispatchedAt = after(assessedAt, districtDue, shareOfClock(random, lateChance));
+    dispatcher = "district_officer";
+    steps.push({
+      action: "claim",
+      toStatus: "assessing",
+      at: new Date((assessedAt.getTime() + dispatchedAt.getTime()) / 2),
+      actorRole: dispatcher,
+    });
   }
-  const handlingDue = clocks.handling(severity, assessedAt);
+  const handlingDue = clocks.handling(severity, dispatchedAt);
   steps.push({
     action: "assess",
     toStatus: "dispatched",
-    at: assessedAt,
-    actorRole: "township_officer",
+    at: dispatchedAt,
+    actorRole: dispatcher,
     fields: { severity, decision: "dispatch" },
   });
-  const acceptedAt = new Date(assessedAt.getTime() + randomBetween(random, 0.3, 6) * HOUR);
+  const acceptedAt = new Date(dispatchedAt.getTime() + randomBetween(random, 0.3, 6) * HOUR);
   steps.push({ action: "accept_task", toStatus: "handling", at: acceptedAt, actorRole: "department_handler" });
   const completedAt = after(acceptedAt, handlingDue, shareOfClock(random, lateChance));
   overdue("handling", handlingDue, completedAt, "handling");
   steps.push({ action: "complete_task", toStatus: "handling", at: completedAt, actorRole: "department_handler" });
   const resolvedAt = new Date(completedAt.getTime() + randomBetween(random, 0.5, 8) * HOUR);
-  steps.push({ action: "resolve", toStatus: "resolved", at: resolvedAt, actorRole: "township_officer" });
+  steps.push({ action: "resolve", toStatus: "resolved", at: resolvedAt, actorRole: dispatcher });
   const followUpDue = clocks.followUp(severity, resolvedAt);
   let visitedAt = after(resolvedAt, followUpDue, shareOfClock(random, lateChance / 2));
   overdue("followUp", followUpDue, visitedAt, "resolved");

@@ -19,12 +19,6 @@ import { randomWeighted } from "./randomDraws";
 const DAY = 86_400_000;
 const BATCH = 500;
 const SEVERITY_WEIGHTS: Record<Severity, number> = { general: 62, major: 27, serious: 9, very_serious: 2 };
-const ROLE_TITLES: Record<string, string> = {
-  grid_worker: "网格员",
-  township_officer: "值班员",
-  department_handler: "",
-  system: "system",
-};
 const clocks: HistoryClocks = {
   assessment: assessmentDeadline,
   handling: defaultHandlingDeadline,
@@ -82,7 +76,7 @@ function reportTime(random: SeededRandom, now: number, days: number): Date {
   const midnightChina = Math.floor((now + 8 * 3600_000) / DAY) * DAY - 8 * 3600_000;
   const time = midnightChina - day * DAY + Number(hour) * 3600_000 + random() * 3600_000;
   // Today's later hours have not come yet: those reports were made the day before.
-  return new Date(time < now ? time : time - DAY);
+  return new Date(time < now ? time : time - DAY * (1 + Math.floor(random() * (days - 1))));
 }
 
 /** Per district: how often its stages run late and how its categories lean, so districts differ. */
@@ -121,7 +115,10 @@ export async function seedDemoEvents(options: {
   const traits = districtTraits(random, districts);
   const { institutions, gridPoint } = await loadPlaces(random);
   const departments = new Map(
-    (await DepartmentModel.find({}, { regionId: 1, code: 1 }).lean()).map((d) => [`${d.regionId}/${d.code}`, d._id]),
+    (await DepartmentModel.find({}, { regionId: 1, code: 1, name: 1 }).lean()).map((d) => [
+      `${d.regionId}/${d.code}`,
+      { id: d._id, name: `${territory().get(String(d.regionId))?.name ?? ""}${d.name}` },
+    ]),
   );
   const times = Array.from({ length: options.count }, () => reportTime(random, now, options.days)).sort(
     (a, b) => a.getTime() - b.getTime(),
@@ -160,7 +157,7 @@ interface DocumentInput {
   severity: Severity;
   steps: HistoryStep[];
   plan: ReturnType<typeof planEventHistory>;
-  department: Types.ObjectId | undefined;
+  department: { id: Types.ObjectId; name: string } | undefined;
   now: number;
 }
 
@@ -171,8 +168,9 @@ function eventDocument(input: DocumentInput) {
   const reportedAt = steps[0]?.at ?? new Date(now);
   const last = steps[steps.length - 1];
   const status = last?.toStatus ?? "reported";
-  const escalated = status === "escalated";
+  const escalated = steps.some((step) => step.toStatus === "escalated");
   const dispatched = steps.some((step) => step.toStatus === "dispatched") && department;
+  const departmentName = department?.name ?? "";
   const taskStatus = steps.reduce(
     (current, step) =>
       step.action === "accept_task"
@@ -191,7 +189,7 @@ function eventDocument(input: DocumentInput) {
     assessment:
       status === "reported" || status === "assessing"
         ? plan.assessmentDue
-        : escalated && assessedAt
+        : status === "escalated" && assessedAt
           ? assessmentDeadline(severity, assessedAt)
           : null,
     handling: status === "dispatched" || status === "handling" ? taskDue : null,
@@ -201,7 +199,7 @@ function eventDocument(input: DocumentInput) {
   const stillOpen = Object.entries(deadlines).filter(([, due]) => due && due.getTime() <= now);
   for (const [stage, due] of stillOpen) {
     const marked = steps.some((step) => (step.fields?.overdue as string[] | undefined)?.includes(stage));
-    if (!marked || escalated) {
+    if (!marked || status === "escalated") {
       timeline.push({
         action: "overdue",
         toStatus: status,
@@ -214,18 +212,21 @@ function eventDocument(input: DocumentInput) {
   timeline.sort((a, b) => a.at.getTime() - b.at.getTime());
   const actorName = (role: string) =>
     role === "grid_worker"
-      ? `${place.grid.name}${ROLE_TITLES[role]}`
+      ? `${place.grid.name}网格员`
       : role === "system"
         ? "system"
-        : `${township.name}值班员`;
+        : role === "district_officer"
+          ? `${district.name}指挥中心`
+          : role === "department_handler"
+            ? departmentName
+            : `${township.name}值班员`;
   let prevHash = genesisHash(id);
   const entries = timeline.map((step, index) => {
     const entry = chainEntry(prevHash, {
       seq: index + 1,
       action: step.action,
       actorId: null,
-      actorName:
-        step.actorRole === "department_handler" ? `${district.name}${step.actorRole}` : actorName(step.actorRole),
+      actorName: actorName(step.actorRole),
       actorRole: step.actorRole,
       at: step.at,
       fromStatus: index === 0 ? null : (timeline[index - 1]?.toStatus ?? null),
@@ -263,28 +264,29 @@ function eventDocument(input: DocumentInput) {
     deadlines,
     nextDeadline: open.length ? new Date(Math.min(...open.map((due) => due.getTime()))) : null,
     overdueStages,
-    tasks: dispatched
-      ? [
-          {
-            _id: new Types.ObjectId(),
-            departmentId: department,
-            role: "lead",
-            status: taskStatus,
-            dueAt: taskDue,
-            overdue: taskStatus !== "completed" && (taskDue?.getTime() ?? now) <= now,
-            acceptedAt: steps.find((step) => step.action === "accept_task")?.at ?? null,
-            completedAt:
-              taskStatus === "completed"
-                ? (steps.filter((s) => s.action === "complete_task").at(-1)?.at ?? null)
-                : null,
-            result: taskStatus === "completed" ? "已督促整改到位" : null,
-            evidence: [],
-            rejectReason: null,
-            extension: null,
-            extensionsGranted: 0,
-          },
-        ]
-      : [],
+    tasks:
+      dispatched && department
+        ? [
+            {
+              _id: new Types.ObjectId(),
+              departmentId: department.id,
+              role: "lead",
+              status: taskStatus,
+              dueAt: taskDue,
+              overdue: taskStatus !== "completed" && (taskDue?.getTime() ?? now) <= now,
+              acceptedAt: steps.find((step) => step.action === "accept_task")?.at ?? null,
+              completedAt:
+                taskStatus === "completed"
+                  ? (steps.filter((s) => s.action === "complete_task").at(-1)?.at ?? null)
+                  : null,
+              result: taskStatus === "completed" ? "已督促整改到位" : null,
+              evidence: [],
+              rejectReason: null,
+              extension: null,
+              extensionsGranted: 0,
+            },
+          ]
+        : [],
     followUp: null,
     violations: [],
     reworkCount: steps.filter((step) => step.fields?.outcome === "recurred").length,

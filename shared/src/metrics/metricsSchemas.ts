@@ -67,6 +67,8 @@ export const mapEventsQuerySchema = z
       .pipe(z.array(z.string().regex(CATEGORY_CODE_PATTERN, "must be category codes")).min(1).max(50))
       .optional(),
     overdue: flag.optional(),
+    /** Also count the open events of each grid, for shading. */
+    shade: flag.optional(),
   })
   .strict()
   .superRefine(checkPeriod);

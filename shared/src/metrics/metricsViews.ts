@@ -78,5 +78,7 @@ export interface MapEventsView {
     lng: number;
     lat: number;
   }[];
+  /** Open events per grid id (whenever reported, other filters applied), when asked with `shade=true`. */
+  openByGrid?: Record<string, number>;
   asOf: string;
 }

@@ -11,6 +11,7 @@ import { periodOf } from "../metrics/metricsRouter";
 
 /** How many overdue and escalated events the side panel lists at most. */
 const LATE_LIST_LIMIT = 200;
+const FINAL = new Set(["closed", "dismissed", "merged"]);
 
 /** GET /api/map/events and /api/map/boundaries: what the live map draws, from memory. */
 export function mapRouter(): Router {
@@ -26,14 +27,17 @@ export function mapRouter(): Router {
     const categories = query.category && new Set(query.category);
     const rows = [];
     const late = [];
+    const openByGrid: Record<string, number> = {};
     for (const fact of (await metricsStore.current()).values()) {
       if (!liesIn(fact.regionPath, region)) continue;
       const overdue = isOverdueNow(fact, now);
       if (overdue || fact.status === "escalated") late.push(fact);
-      if (fact.reportedAt < from.getTime() || fact.reportedAt >= to.getTime()) continue;
-      if (statuses && !statuses.has(fact.status)) continue;
       if (severities && !severities.has(fact.severity)) continue;
       if (categories && !categories.has(fact.category)) continue;
+      const grid = fact.regionPath[fact.regionPath.length - 1];
+      if (query.shade === "true" && grid && !FINAL.has(fact.status)) openByGrid[grid] = (openByGrid[grid] ?? 0) + 1;
+      if (fact.reportedAt < from.getTime() || fact.reportedAt >= to.getTime()) continue;
+      if (statuses && !statuses.has(fact.status)) continue;
       if (query.overdue === "true" && !overdue) continue;
       rows.push(presentMapRow(fact, overdue));
     }
@@ -41,7 +45,12 @@ export function mapRouter(): Router {
       .map((fact) => presentLateEvent(fact, now))
       .sort((a, b) => b.lateMs - a.lateMs)
       .slice(0, LATE_LIST_LIMIT);
-    res.json({ rows, late: lateViews, asOf: metricsStore.asOf().toISOString() });
+    res.json({
+      rows,
+      late: lateViews,
+      ...(query.shade === "true" ? { openByGrid } : {}),
+      asOf: metricsStore.asOf().toISOString(),
+    });
   });
 
   router.get("/boundaries", async (req, res) => {
