@@ -22,8 +22,14 @@ export function EventDrawer({ id, version, onClose }: { id: string; version: num
     // `version` is read so that a live change of this event loads it again.
     void version;
     api<{ event: EventDetail }>(`/api/events/${id}`).then(
-      (answer) => current && (setEvent(answer.event), setFailed(undefined)),
-      (error: Error) => current && setFailed(error.message),
+      (answer) => {
+        if (!current) return;
+        setEvent(answer.event);
+        setFailed(undefined);
+      },
+      (error: Error) => {
+        if (current) setFailed(error.message);
+      },
     );
     return () => {
       current = false;
