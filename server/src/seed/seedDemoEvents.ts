@@ -97,17 +97,29 @@ function districtTraits(random: SeededRandom, districts: RegionSummary[]) {
   );
 }
 
+/** How many events, over how many days up to `now`, from which seed. */
+export interface DemoEventOptions {
+  seed: number;
+  count: number;
+  days: number;
+  now?: Date;
+}
+
 /**
  * Seeds `count` historical events over the last `days` days, each with a consistent hash-chained
  * timeline, deadlines, tasks and overdue marks, written by insertMany in batches. Events whose
  * planned steps lie in the future stay open at the stage reached by now.
  */
-export async function seedDemoEvents(options: {
-  seed: number;
-  count: number;
-  days: number;
-  now?: Date;
-}): Promise<number> {
+export async function seedDemoEvents(options: DemoEventOptions): Promise<number> {
+  const docs = await generateDemoEventDocuments(options);
+  for (let index = 0; index < docs.length; index += BATCH) {
+    await EventModel.insertMany(docs.slice(index, index + BATCH), { lean: true });
+  }
+  return docs.length;
+}
+
+/** The documents seedDemoEvents writes (codes reserved, nothing else written). */
+export async function generateDemoEventDocuments(options: DemoEventOptions) {
   const random = createSeededRandom(options.seed * 7919 + 17);
   const now = options.now?.getTime() ?? Date.now();
   const registry = territory();
@@ -142,10 +154,7 @@ export async function seedDemoEvents(options: {
       ...demoEventText(random, category, place.name),
     });
   }
-  for (let index = 0; index < docs.length; index += BATCH) {
-    await EventModel.insertMany(docs.slice(index, index + BATCH), { lean: true });
-  }
-  return docs.length;
+  return docs;
 }
 
 interface DocumentInput {
