@@ -8,6 +8,7 @@ import { validate } from "../../middlewares/validate";
 import { liesIn, watchedRegion } from "../../policies/watchedTerritory";
 import { presentLateEvent, presentMapRow } from "../../presenters/mapPresenter";
 import { periodOf } from "../metrics/metricsRouter";
+import { acceptsGzip, sendJsonGzipped } from "./gzipJson";
 
 /** How many overdue and escalated events the side panel lists at most. */
 const LATE_LIST_LIMIT = 200;
@@ -45,7 +46,7 @@ export function mapRouter(): Router {
       .map((fact) => presentLateEvent(fact, now))
       .sort((a, b) => b.lateMs - a.lateMs)
       .slice(0, LATE_LIST_LIMIT);
-    res.json({
+    await sendJsonGzipped(req, res, {
       rows,
       late: lateViews,
       ...(query.shade === "true" ? { openByGrid } : {}),
@@ -62,7 +63,7 @@ export function mapRouter(): Router {
       res.status(304).end();
       return;
     }
-    const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+    const gzip = acceptsGzip(req);
     res.type("application/json");
     if (gzip) res.set("Content-Encoding", "gzip");
     res.send(gzip ? answer.gzip : answer.json);
