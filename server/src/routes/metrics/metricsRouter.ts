@@ -25,9 +25,11 @@ export function metricsRouter(): Router {
     const { from, to } = periodOf(query, now);
     const facts = await metricsStore.current();
     const depth = region.ancestors.length;
-    const inRegion = [...facts.values()].filter((fact) => liesIn(fact.regionPath, region));
+    function* inRegion() {
+      for (const fact of facts.values()) if (liesIn(fact.regionPath, region)) yield fact;
+    }
     const computed = computeMetrics(
-      inRegion,
+      inRegion(),
       { from: from.getTime(), to: to.getTime(), now: now.getTime() },
       (fact) => fact.regionPath[depth + 1],
     );
