@@ -84,6 +84,15 @@ describe("live map page in headless Chromium", function () {
 
   const pointCount = (page: Page) => page.locator(".live-point").count();
 
+  /** Waits until the map shows `count` single-event markers (string predicates would meet the CSP). */
+  async function waitForPoints(page: Page, count: number): Promise<void> {
+    const until = Date.now() + 15_000;
+    while ((await pointCount(page)) !== count) {
+      if (Date.now() > until) throw new Error(`expected ${count} markers, saw ${await pointCount(page)}`);
+      await page.waitForTimeout(100);
+    }
+  }
+
   it("shows the grids and one marker per event, and a filter changes what is shown (URL included)", async () => {
     const server = await serve();
     worker = await signInAs(server.url, "worker");
@@ -95,10 +104,10 @@ describe("live map page in headless Chromium", function () {
     }
     const page = await openMap(server);
     expect(await page.locator(".live-map").getAttribute("data-events")).to.equal("5");
-    await page.waitForFunction('document.querySelectorAll(".live-point").length === 5');
+    await waitForPoints(page, 5);
     await page.screenshot({ path: path.join(SHOTS, "map-all.png") });
     await page.getByLabel("重大", { exact: true }).check();
-    await page.waitForFunction('document.querySelectorAll(".live-point").length === 1');
+    await waitForPoints(page, 1);
     expect(page.url()).to.include("severity=serious");
     expect(await page.locator(".live-point [data-event-id]").getAttribute("data-event-id")).to.equal(ids[1]);
     await page.screenshot({ path: path.join(SHOTS, "map-filtered.png") });
@@ -108,7 +117,7 @@ describe("live map page in headless Chromium", function () {
   it("shows an event reported through the API without a reload, highlighted", async () => {
     const server = servers[0] as RunningServer;
     const page = await openMap(server);
-    await page.waitForFunction('document.querySelectorAll(".live-point").length === 5');
+    await waitForPoints(page, 5);
     await page.evaluate('window.samePage = "yes"');
     const res = await report(server.url, worker, buildReport(119.03, 33.58, { severity: "very_serious" }));
     expect(res.status).to.equal(201);

@@ -1,7 +1,7 @@
 import { gzipSync } from "node:zlib";
 import { RegionModel } from "../models/region";
 import { territory } from "../territory/territoryCache";
-import type { RegionSummary } from "../territory/territoryRegistry";
+import type { RegionSummary, TerritoryRegistry } from "../territory/territoryRegistry";
 
 /** Units of the compact boundaries: 1e-5 degrees, about a metre. */
 export const BOUNDARY_SCALE = 1e5;
@@ -41,7 +41,8 @@ export interface BoundariesAnswer {
   etag: string;
 }
 
-let cache: { version: number; grids: CompactGrid[]; answers: Map<string, BoundariesAnswer> } | undefined;
+/** Keyed by the loaded territory itself: every reload (or another database) builds a new one. */
+let cache: { registry: TerritoryRegistry; grids: CompactGrid[]; answers: Map<string, BoundariesAnswer> } | undefined;
 
 async function gridsOfTerritory(): Promise<CompactGrid[]> {
   const registry = territory();
@@ -62,8 +63,9 @@ async function gridsOfTerritory(): Promise<CompactGrid[]> {
  * read once per territory version and kept ready (also gzipped) per region.
  */
 export async function boundariesOf(region: RegionSummary): Promise<BoundariesAnswer> {
-  const version = territory().version;
-  if (!cache || cache.version !== version) cache = { version, grids: await gridsOfTerritory(), answers: new Map() };
+  const registry = territory();
+  const version = registry.version;
+  if (cache?.registry !== registry) cache = { registry, grids: await gridsOfTerritory(), answers: new Map() };
   const cached = cache.answers.get(region.id);
   if (cached) return cached;
   const depth = region.ancestors.length;
