@@ -1,5 +1,6 @@
 import { verifyChain } from "@gridrisk/server/events/timelineChain";
 import { metricFactOf } from "@gridrisk/server/metrics/metricFact";
+import { metricsStore } from "@gridrisk/server/metrics/metricsStore";
 import { type EventDoc, EventModel } from "@gridrisk/server/models/event";
 import { seedDemoEvents } from "@gridrisk/server/seed/seedDemoEvents";
 import { EVENT_STATUSES } from "@gridrisk/shared";
@@ -69,5 +70,13 @@ describe("demo history: seeded events with consistent timelines", () => {
     }
     expect(events.some((event) => event.overdueStages.length > 0)).to.equal(true);
     expect(events.some((event) => event.reworkCount > 0)).to.equal(true);
+  });
+
+  it("builds the same facts from the projected scan as from the whole events", async () => {
+    await metricsStore.rebuild();
+    const facts = await metricsStore.current();
+    expect(facts.size).to.equal(events.length);
+    for (const event of events)
+      expect(facts.get(event._id.toHexString()), event.code).to.deep.equal(metricFactOf(event));
   });
 });

@@ -55,7 +55,12 @@ export const FACT_PROJECTION = {
   nextDeadline: 1,
   overdueStages: 1,
   version: 1,
-  timeline: 1,
+  // Only what a fact reads of the timeline: FerretDB then sends a fraction of each event, which
+  // made the start-up scan about three times faster (the hashes and notes are most of an event).
+  "timeline.action": 1,
+  "timeline.at": 1,
+  "timeline.toStatus": 1,
+  "timeline.fields": 1,
 } as const;
 
 type FactSource = Pick<
