@@ -132,6 +132,7 @@ const figures = {
     bytes: metricsBytes,
   },
   mapEventsApiAtMetricsEvents: mapEventsAtMetrics,
+  metricsComputeOnlyMs: computeRuns,
 };
 await print(`${JSON.stringify(figures, null, 2)}\n`);
 await print(
