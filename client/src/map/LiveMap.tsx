@@ -45,6 +45,8 @@ export function LiveMap(props: {
   flashing: ReadonlyMap<string, number>;
   focus: MapFocus | undefined;
   onSelect: (id: string) => void;
+  /** The event open in the drawer, drawn on top and ringed. */
+  selectedId: string | undefined;
   label: string;
   /** The tile settings, known before the map is made (they decide the datum). */
   settings: ClientConfig["map"];
@@ -71,7 +73,7 @@ export function LiveMap(props: {
       Math.min(zoom, 18),
     );
     const now = Date.now();
-    const { stageLetters, flashing, onSelect } = propsRef.current;
+    const { stageLetters, flashing, onSelect, selectedId } = propsRef.current;
     layer.clearLayers();
     for (const feature of clusters) {
       const [lng, lat] = feature.geometry.coordinates as [number, number];
@@ -95,9 +97,12 @@ export function LiveMap(props: {
       }
       const event = rowFields((properties as PointProps).row);
       const flash = (flashing.get(event.id) ?? 0) > now;
+      const selected = event.id === selectedId;
+      // Events at one door share a position: the selected one is drawn on top of the others.
       const marker = L.marker([lat, lng], {
+        zIndexOffset: selected ? 1000 : 0,
         icon: L.divIcon({
-          className: `live-point${event.overdue ? " live-point--late" : ""}${flash ? " live-point--flash" : ""}`,
+          className: `live-point${event.overdue ? " live-point--late" : ""}${flash ? " live-point--flash" : ""}${selected ? " live-point--selected" : ""}`,
           html: `<span data-event-id="${event.id}" style="background:${SEVERITY_COLOURS[event.severity] ?? "#555"}">${stageLetters[event.status] ?? ""}</span>`,
           iconSize: [24, 24],
         }),
@@ -207,6 +212,13 @@ export function LiveMap(props: {
   useEffect(() => {
     if (mapRef.current) rebuild.current(rows);
   }, [rows]);
+
+  const { selectedId } = props;
+  useEffect(() => {
+    // Redraw when the selection changes (drawMarkers reads it from the latest props).
+    void selectedId;
+    drawMarkers();
+  }, [selectedId, drawMarkers]);
 
   useEffect(() => {
     drawMarkers();

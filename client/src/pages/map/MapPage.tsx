@@ -215,6 +215,7 @@ export function MapPage() {
               flashing={flashing}
               focus={focus}
               onSelect={(id) => setSelected({ id, version: 0 })}
+              selectedId={selected?.id}
               label={t("map.label")}
               settings={settings}
             />
