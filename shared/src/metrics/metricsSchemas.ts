@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CATEGORY_CODE_PATTERN, EVENT_STATUSES, SEVERITIES } from "../events/eventKinds";
+import { eventListQuerySchema } from "../events/eventQueries";
 
 /** Periods the figures and the map may cover. */
 export const METRICS_LIMITS = {
@@ -38,20 +38,8 @@ export const metricsQuerySchema = z
   .superRefine(checkPeriod);
 export type MetricsQuery = z.infer<typeof metricsQuerySchema>;
 
-const flag = z.enum(["true", "false"], { error: 'must be "true" or "false"' });
-
-/** A comma-separated list of allowed values. */
-function listOf<T extends readonly [string, ...string[]]>(values: T) {
-  return z
-    .string()
-    .transform((text) => text.split(","))
-    .pipe(
-      z
-        .array(z.enum(values, { error: `must be among ${values.join(", ")}` }))
-        .min(1)
-        .max(values.length),
-    );
-}
+// The map filters like the event list does: the same field schemas, one definition.
+const { status, severity, category, overdue } = eventListQuerySchema.shape;
 
 /** GET /api/map/events: the events of the live map, filtered as the map's URL says. */
 export const mapEventsQuerySchema = z
@@ -59,16 +47,12 @@ export const mapEventsQuerySchema = z
     region: objectId.optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
-    status: listOf(EVENT_STATUSES).optional(),
-    severity: listOf(SEVERITIES).optional(),
-    category: z
-      .string()
-      .transform((text) => text.split(","))
-      .pipe(z.array(z.string().regex(CATEGORY_CODE_PATTERN, "must be category codes")).min(1).max(50))
-      .optional(),
-    overdue: flag.optional(),
+    status,
+    severity,
+    category,
+    overdue,
     /** Also count the open events of each grid, for shading. */
-    shade: flag.optional(),
+    shade: overdue,
   })
   .strict()
   .superRefine(checkPeriod);
