@@ -83,6 +83,7 @@ export const en: Shape<typeof zhCN> = {
     city_monitor: "City command centre",
     supervisor: "Supervisor",
     admin: "Administrator",
+    system: "automatic",
   },
   desk: {
     online: "Online now ({{count}}):",

@@ -70,6 +70,7 @@ export const zhCN = {
     city_monitor: "市指挥中心",
     supervisor: "监督",
     admin: "系统管理员",
+    system: "系统自动",
   },
   desk: {
     online: "在线 {{count}} 人：",
