@@ -17,6 +17,7 @@ const OversightPage = lazy(() =>
 const AuditLogPage = lazy(() =>
   import("./pages/oversight/AuditLogPage").then((module) => ({ default: module.AuditLogPage })),
 );
+const MapPage = lazy(() => import("./pages/map/MapPage").then((module) => ({ default: module.MapPage })));
 const loadingPage = <main id="main" className="page" aria-busy="true" />;
 
 /** Pages that need a signed-in user send everyone else to the sign-in page. */
@@ -112,6 +113,16 @@ export function App() {
                 <SignedIn>
                   <Suspense fallback={loadingPage}>
                     <AuditLogPage />
+                  </Suspense>
+                </SignedIn>
+              }
+            />
+            <Route
+              path="map"
+              element={
+                <SignedIn>
+                  <Suspense fallback={loadingPage}>
+                    <MapPage />
                   </Suspense>
                 </SignedIn>
               }

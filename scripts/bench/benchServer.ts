@@ -23,10 +23,10 @@ const PASSWORD = "bench-password-123";
  * otherwise) with the demo city loaded and a grid worker, a township officer and a city monitor
  * signed in.
  */
-export async function startBenchServer() {
+export async function startBenchServer(options: { clientDistDir?: string } = {}) {
   configureLogging({ level: "error", format: "pretty", silent: true });
-  const options = launchOptionsFromEnv(process.env, "test");
-  const database = await launchDatabase({ ...options, databaseName: "bench" });
+  const launchOptions = launchOptionsFromEnv(process.env, "test");
+  const database = await launchDatabase({ ...launchOptions, databaseName: "bench" });
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "gridrisk-bench-"));
   const config = loadConfig({
     NODE_ENV: "test",
@@ -35,7 +35,12 @@ export async function startBenchServer() {
     DATA_DIR: dataDir,
     TOKEN_SECRET: "bench-secret-bench-secret-bench-secret-00",
   });
-  const server = await startServer({ config, clientDistDir: dataDir, version: "bench", waitForDatabase: true });
+  const server = await startServer({
+    config,
+    clientDistDir: options.clientDistDir ?? dataDir,
+    version: "bench",
+    waitForDatabase: true,
+  });
   await mongoose.connection.dropDatabase();
   await ensureIndexes();
   resetEventCodes();
@@ -87,7 +92,7 @@ export async function startBenchServer() {
     /** The server's Socket.IO, for baselines that emit directly. */
     io: server.io,
     databaseUri: database.uri,
-    backend: database.external ? "MONGODB_URI" : `FerretDB v1.24.2 on ${options.backend}`,
+    backend: database.external ? "MONGODB_URI" : `FerretDB v1.24.2 on ${launchOptions.backend}`,
     grid,
     worker,
     officer: await signIn("bench.officer"),

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { USER_LIMITS } from "@gridrisk/shared";
 import { z } from "zod";
+import { TILE_PROVIDERS, type TileProvider } from "./map/tileProviders";
 
 const LOG_LEVELS = ["error", "warn", "info", "http", "verbose", "debug", "silly"] as const;
 
@@ -31,15 +32,20 @@ const envSchema = z
       .string()
       .regex(/^https?:\/\/.+/, "must start with http:// or https://")
       .refine(
-        (url) => url.includes("{z}") && url.includes("{x}") && url.includes("{y}"),
+        (url) => url.includes("{z}") && url.includes("{x}") && (url.includes("{y}") || url.includes("{-y}")),
         "must contain {z}, {x} and {y}",
       )
       .optional(),
     MAP_TILE_ATTRIBUTION: z.string().max(300).optional(),
+    MAP_TILE_PROVIDER: z.enum(TILE_PROVIDERS, { error: `must be one of ${TILE_PROVIDERS.join(", ")}` }).default("xyz"),
+    MAP_TILE_KEY: z.string().max(200).optional(),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     KEEP_PHOTO_LOCATION: booleanString.default(true),
   })
   .superRefine((env, context) => {
+    if (env.MAP_TILE_PROVIDER === "tianditu" && !env.MAP_TILE_KEY && !env.MAP_TILE_URL) {
+      context.addIssue({ code: "custom", path: ["MAP_TILE_KEY"], message: "is required for the tianditu provider" });
+    }
     if (env.NODE_ENV === "production" && !env.TOKEN_SECRET) {
       context.addIssue({
         code: "custom",
@@ -69,6 +75,9 @@ export interface Config {
   /** XYZ tile URL template for the maps (WGS-84 tiles); none: maps draw on a plain background. */
   mapTileUrl?: string;
   mapTileAttribution?: string;
+  /** Whose tiles: plain XYZ (WGS-84), Tianditu (with MAP_TILE_KEY), or AMap / Tencent (GCJ-02). */
+  mapTileProvider: TileProvider;
+  mapTileKey?: string;
   /** Keep a photo's EXIF GPS position (as separate fields) when its metadata is stripped. */
   keepPhotoLocation: boolean;
 }
@@ -112,6 +121,8 @@ export function loadConfig(source: NodeJS.ProcessEnv, options: { isTty?: boolean
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     mapTileUrl: env.MAP_TILE_URL,
     mapTileAttribution: env.MAP_TILE_ATTRIBUTION,
+    mapTileProvider: env.MAP_TILE_PROVIDER,
+    mapTileKey: env.MAP_TILE_KEY,
     keepPhotoLocation: env.KEEP_PHOTO_LOCATION,
   };
 }

@@ -7,6 +7,7 @@ import { reloadCalendar, watchCalendar } from "./calendar/calendarStore";
 import { connectDatabase } from "./database/connection";
 import { ensureIndexes } from "./database/ensureIndexes";
 import { loadRecentEvents } from "./events/recentEvents";
+import { metricsStore } from "./metrics/metricsStore";
 import "./models";
 import { schedulePruning } from "./jobs/expiredSignInPruning";
 import { startScheduler } from "./jobs/scheduler";
@@ -64,6 +65,8 @@ export async function startServer(
   const connected = connectDatabase(config.mongodbUri)
     .then(() => ensureIndexes())
     .then(() => Promise.all([reloadTerritory(), reloadCalendar(), loadRecentEvents()]))
+    // The figures and the map read facts built by one scan: start it now, not at the first look.
+    .then(() => metricsStore.warmUp())
     .catch((error: Error) => {
       log.error("database connection or territory load failed", { error: error.message });
     });

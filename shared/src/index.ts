@@ -10,6 +10,7 @@ export * from "./fieldIssues";
 export * from "./health";
 export * from "./institutions";
 export * from "./limits";
+export * from "./metrics";
 export * from "./open311";
 export * from "./oversight";
 export * from "./realtime";

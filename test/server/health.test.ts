@@ -47,7 +47,7 @@ describe("health and the client shell", () => {
   it("tells the browser its public settings without sign-in: no tile server configured", async () => {
     const res = await request(`${server.url}/api/client-config`);
     expect(res.status).to.equal(200);
-    expect(res.body).to.deep.equal({ map: {} });
+    expect(res.body).to.deep.equal({ map: { coordinateSystem: "wgs84" } });
   });
 
   it("does not answer API paths with HTML", async () => {

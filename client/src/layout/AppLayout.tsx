@@ -14,6 +14,7 @@ const NAV: { to: string; label: string; roles: readonly Role[] }[] = [
   },
   { to: "/desk", label: "nav.desk", roles: ["township_officer", "district_officer", "city_monitor", "supervisor"] },
   { to: "/inbox", label: "nav.inbox", roles: ["department_handler"] },
+  { to: "/map", label: "map.nav", roles: ["city_monitor", "district_officer", "supervisor"] },
   { to: "/mine", label: "nav.mine", roles: ["grid_worker"] },
   { to: "/visits", label: "nav.visits", roles: ["grid_worker"] },
   { to: "/oversight", label: "oversight.nav", roles: ["district_officer", "city_monitor", "supervisor", "admin"] },

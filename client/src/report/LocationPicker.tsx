@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { clientConfig } from "../api/clientConfig";
 import { api } from "../api/http";
+import { fromDisplay, type TileDatum, toDisplay } from "../map/coordinates";
 
 /** A point as longitude and latitude. */
 export interface LngLatPoint {
@@ -38,6 +39,7 @@ export default function LocationPicker({
   const onPickRef = useRef(onPick);
   onPickRef.current = onPick;
   const [boundaryFailed, setBoundaryFailed] = useState(false);
+  const datumRef = useRef<TileDatum>("wgs84");
 
   const scopeKey = scope.join(",");
   useEffect(() => {
@@ -53,20 +55,31 @@ export default function LocationPicker({
       if (!settings.tileUrl || mapRef.current !== map) return;
       L.tileLayer(settings.tileUrl, {
         maxZoom: 19,
+        ...(settings.subdomains ? { subdomains: settings.subdomains } : {}),
         ...(settings.attribution ? { attribution: settings.attribution } : {}),
       }).addTo(map);
       if (settings.attribution) L.control.attribution().addTo(map);
     });
     map.on("click", (event: L.LeafletMouseEvent) => {
-      onPickRef.current({ lng: round(event.latlng.lng), lat: round(event.latlng.lat) });
+      // Over GCJ-02 tiles the tap is where the street is drawn: shift it back to WGS-84.
+      const [lng, lat] = fromDisplay(datumRef.current, event.latlng.lng, event.latlng.lat);
+      onPickRef.current({ lng: round(lng), lat: round(lat) });
     });
     let cancelled = false;
     const ids = scopeKey ? scopeKey.split(",") : [];
-    Promise.allSettled(ids.map((id) => api<RegionDetail>(`/api/regions/${encodeURIComponent(id)}`))).then((results) => {
+    Promise.all([
+      Promise.allSettled(ids.map((id) => api<RegionDetail>(`/api/regions/${encodeURIComponent(id)}`))),
+      clientConfig(),
+    ]).then(([results, config]) => {
       if (cancelled) return;
+      datumRef.current = config.map.coordinateSystem ?? "wgs84";
       const layer = L.geoJSON(undefined, {
         style: { color: "#0f4c81", weight: 2, fillColor: "#0f4c81", fillOpacity: 0.06 },
         interactive: false,
+        coordsToLatLng: (coords) => {
+          const [lng, lat] = toDisplay(datumRef.current, coords[0] ?? 0, coords[1] ?? 0);
+          return L.latLng(lat, lng);
+        },
       });
       for (const result of results) {
         if (result.status === "fulfilled" && result.value.region.boundary) {
@@ -97,7 +110,8 @@ export default function LocationPicker({
       markerRef.current = undefined;
       return;
     }
-    const latLng = L.latLng(value.lat, value.lng);
+    const [displayLng, displayLat] = toDisplay(datumRef.current, value.lng, value.lat);
+    const latLng = L.latLng(displayLat, displayLng);
     if (markerRef.current) markerRef.current.setLatLng(latLng);
     else
       markerRef.current = L.circleMarker(latLng, {

@@ -17,6 +17,8 @@ import { departmentsRouter } from "./departments";
 import { eventExportsRouter } from "./eventExports";
 import { eventsRouter } from "./events";
 import { institutionsRouter } from "./institutions";
+import { mapRouter } from "./map";
+import { metricsRouter } from "./metrics";
 import { oversightRouter } from "./oversight";
 import { presenceRouter } from "./presence";
 import { regionsRouter } from "./regions";
@@ -52,6 +54,8 @@ export function apiRouter({ sessions, secureCookies, keepPhotoLocation, config }
   router.use("/events", signedIn, capAlertsRouter());
   router.use("/events", signedIn, eventsRouter());
   router.use("/presence", signedIn, presenceRouter());
+  router.use("/metrics", signedIn, metricsRouter());
+  router.use("/map", signedIn, mapRouter());
   router.use(
     "/violation-categories",
     signedIn,

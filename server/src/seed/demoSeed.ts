@@ -2,12 +2,16 @@ import { DEFAULT_DEPARTMENTS, type Role } from "@gridrisk/shared";
 import mongoose from "mongoose";
 import { hashPassword } from "../auth/passwords";
 import { importTerritory } from "../commands/territoryImporter";
+import { loadRecentEvents } from "../events/recentEvents";
 import { createLogger } from "../logging/logger";
+import { metricsStore } from "../metrics/metricsStore";
 import { DepartmentModel } from "../models/department";
+import { EventModel } from "../models/event";
 import { UserModel } from "../models/user";
 import { generateDemoCity } from "../territory/demoCity/generateDemoCity";
 import { territory } from "../territory/territoryCache";
 import type { RegionSummary } from "../territory/territoryRegistry";
+import { seedDemoEvents } from "./seedDemoEvents";
 import { seedDemoInstitutions } from "./seedDemoInstitutions";
 
 const log = createLogger("seed");
@@ -29,6 +33,8 @@ const MARKER_COLLECTION = "system_markers";
 const MARKER_ID = "demo-seed";
 /** The district the demo officers work in: 清江浦区, the city centre. */
 const DEMO_DISTRICT_CODE = "320812";
+/** Historical events over the last quarter, so that the map and the figures show something real. */
+const DEMO_EVENTS = { count: 3000, days: 90 } as const;
 
 function childrenOf(parent: RegionSummary): RegionSummary[] {
   return [...territory().all()]
@@ -173,7 +179,8 @@ async function seedAccounts(password: string): Promise<DemoAccount[]> {
 }
 
 /**
- * Seeds the demo city, its departments, the demo accounts and about 800 institutions once per
+ * Seeds the demo city, its departments, the demo accounts, about 800 institutions and 3,000
+ * historical events once per
  * database, remembered by a marker document. Every step is idempotent, so a seed interrupted
  * half-way completes on the next start.
  */
@@ -191,6 +198,12 @@ export async function seedDemoDataOnFirstRun(options: { demoPassword: string; se
   await seedDepartments();
   const accounts = await seedAccounts(options.demoPassword);
   const institutions = await seedDemoInstitutions(options.seed ?? 1);
+  const eventsStarted = Date.now();
+  const events = (await EventModel.exists({})) ? 0 : await seedDemoEvents({ seed: options.seed ?? 1, ...DEMO_EVENTS });
+  log.info("demo events seeded", { events, durationMs: Date.now() - eventsStarted });
+  // The events were written in bulk, past the domain events: the in-memory views read them afresh.
+  metricsStore.invalidate();
+  await loadRecentEvents();
   await markers.insertOne({ _id: MARKER_ID, seededAt: new Date() });
   log.info("demo data seeded", { regions: territory().size, institutions, durationMs: Date.now() - started });
   return { seededNow: true, password: options.demoPassword, accounts };

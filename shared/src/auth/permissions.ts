@@ -14,6 +14,7 @@ export const RESOURCES = [
   "audit",
   "oversight",
   "webhook",
+  "metrics",
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -59,6 +60,13 @@ export const PERMISSIONS: Record<Resource, Record<ResourceAction, readonly Role[
   // Webhooks that let other departments' systems follow events: the admin registers them.
   webhook: { read: ["admin"], create: ["admin"], update: ["admin"], delete: ["admin"] },
   oversight: { read: ["district_officer", "city_monitor", "supervisor", "admin"], create: [], update: [], delete: [] },
+  // The figures and the live map of a territory: the officers who watch it, and oversight.
+  metrics: {
+    read: ["township_officer", "district_officer", "city_monitor", "supervisor", "admin"],
+    create: [],
+    update: [],
+    delete: [],
+  },
 };
 
 /** Whether `role` may ever take `action` on `resource` (territory aside). */

@@ -7,6 +7,7 @@ import { homeOf, useAuth } from "../../auth/AuthContext";
 import { ActionPanel } from "../../desk/ActionPanel";
 import { Countdown, SeverityBadge, StatusBadge } from "../../desk/Countdown";
 import { formatDateTime, useNow } from "../../desk/clock";
+import { EventTimeline } from "../../desk/EventTimeline";
 import type { Department, EventDetail } from "../../desk/eventTypes";
 import { useEventChanges } from "../../desk/liveEvents";
 import { MergeCandidates } from "../../desk/MergeCandidates";
@@ -234,23 +235,7 @@ export function EventPage() {
           )}
           <section className="card">
             <h2>{t("event.timeline")}</h2>
-            <ol className="timeline">
-              {event.timeline.map((entry) => (
-                <li key={entry.seq}>
-                  <time dateTime={entry.at}>{formatDateTime(entry.at, i18n.language)}</time>{" "}
-                  <strong>{entry.actorName}</strong>{" "}
-                  <span className="muted">({t(`roles.${entry.actorRole}`, { defaultValue: entry.actorRole })})</span> ·{" "}
-                  {t(`actions.${entry.action}`, { defaultValue: entry.action })}
-                  {entry.fromStatus !== entry.toStatus && (
-                    <>
-                      {" "}
-                      → <StatusBadge status={entry.toStatus} />
-                    </>
-                  )}
-                  {entry.note && <div className="timeline__note prewrap">{entry.note}</div>}
-                </li>
-              ))}
-            </ol>
+            <EventTimeline entries={event.timeline} />
           </section>
         </div>
         <aside className="event-page__side">

@@ -1,0 +1,1 @@
+export { mapRouter } from "./mapRouter";

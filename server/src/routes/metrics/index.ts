@@ -1,0 +1,1 @@
+export { metricsRouter } from "./metricsRouter";

@@ -1,0 +1,2 @@
+export * from "./metricsSchemas";
+export * from "./metricsViews";
