@@ -1,4 +1,5 @@
 import { PRESENCE_LIMITS, REALTIME_LIMITS } from "@gridrisk/shared";
+import { materialiseAllPlans } from "../inspections/taskMaterialiser";
 import { createLogger } from "../logging/logger";
 import { pruneChangeLog } from "../realtime/changeLog";
 import { prunePresence } from "../realtime/presenceTracker";
@@ -18,6 +19,7 @@ interface Job {
 const JOBS: Job[] = [
   { name: "overdue-sweep", intervalMs: 60_000, run: sweepOverdue },
   { name: "housekeeping", intervalMs: 3600_000, run: pruneExpiredRecords },
+  { name: "inspection-materialisation", intervalMs: 600_000, run: materialiseAllPlans },
   {
     name: "lease-pruning",
     intervalMs: 3600_000,

@@ -12,6 +12,7 @@ import { catalogRouter } from "./catalogs";
 import { clientConfigRouter } from "./clientConfig";
 import { departmentsRouter } from "./departments";
 import { eventsRouter } from "./events";
+import { inspectionPlansRouter } from "./inspectionPlans";
 import { institutionsRouter } from "./institutions";
 import { presenceRouter } from "./presence";
 import { regionsRouter } from "./regions";
@@ -43,6 +44,7 @@ export function apiRouter({ sessions, secureCookies, keepPhotoLocation, config }
   router.use("/calendar", signedIn, calendarRouter());
   router.use("/events", signedIn, eventsRouter());
   router.use("/presence", signedIn, presenceRouter());
+  router.use("/inspection-plans", signedIn, inspectionPlansRouter());
   router.use(
     "/violation-categories",
     signedIn,

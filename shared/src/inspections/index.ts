@@ -1,0 +1,4 @@
+export * from "./inspectionLimits";
+export * from "./inspectionPlanSchemas";
+export * from "./recurrence";
+export * from "./riskScore";
