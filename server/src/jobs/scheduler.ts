@@ -4,6 +4,7 @@ import { createLogger } from "../logging/logger";
 import { pruneChangeLog } from "../realtime/changeLog";
 import { prunePresence } from "../realtime/presenceTracker";
 import { pruneExpiredRecords } from "./housekeeping";
+import { sweepOverdueInspections } from "./inspectionOverdueSweep";
 import { pruneJobLeases, takeJobLease } from "./jobLease";
 import { sweepOverdue } from "./overdueSweep";
 
@@ -20,6 +21,7 @@ const JOBS: Job[] = [
   { name: "overdue-sweep", intervalMs: 60_000, run: sweepOverdue },
   { name: "housekeeping", intervalMs: 3600_000, run: pruneExpiredRecords },
   { name: "inspection-materialisation", intervalMs: 600_000, run: materialiseAllPlans },
+  { name: "inspection-overdue-sweep", intervalMs: 60_000, run: sweepOverdueInspections },
   {
     name: "lease-pruning",
     intervalMs: 3600_000,

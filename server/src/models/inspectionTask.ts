@@ -1,9 +1,6 @@
-import { ASSIGNEE_KINDS } from "@gridrisk/shared";
+import { ASSIGNEE_KINDS, INSPECTION_TASK_STATUSES } from "@gridrisk/shared";
 import mongoose, { type InferSchemaType, Schema } from "mongoose";
 import { placeFields } from "./placeFields";
-
-/** The states of an inspection task. */
-export const INSPECTION_TASK_STATUSES = ["open", "in_progress", "done"] as const;
 
 /**
  * One visit of one institution on one occurrence of a plan. `_id` is

@@ -13,6 +13,7 @@ import { clientConfigRouter } from "./clientConfig";
 import { departmentsRouter } from "./departments";
 import { eventsRouter } from "./events";
 import { inspectionPlansRouter } from "./inspectionPlans";
+import { inspectionTasksRouter } from "./inspectionTasks";
 import { institutionsRouter } from "./institutions";
 import { presenceRouter } from "./presence";
 import { regionsRouter } from "./regions";
@@ -45,6 +46,7 @@ export function apiRouter({ sessions, secureCookies, keepPhotoLocation, config }
   router.use("/events", signedIn, eventsRouter());
   router.use("/presence", signedIn, presenceRouter());
   router.use("/inspection-plans", signedIn, inspectionPlansRouter());
+  router.use("/inspection-tasks", signedIn, inspectionTasksRouter({ checkInRadiusM: config.inspectionCheckInRadiusM }));
   router.use(
     "/violation-categories",
     signedIn,

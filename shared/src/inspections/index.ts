@@ -1,4 +1,5 @@
 export * from "./inspectionLimits";
 export * from "./inspectionPlanSchemas";
+export * from "./inspectionTaskSchemas";
 export * from "./recurrence";
 export * from "./riskScore";
