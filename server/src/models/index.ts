@@ -14,6 +14,7 @@ export * from "./inspectionTask";
 export * from "./institution";
 export * from "./jobLease";
 export * from "./loginThrottle";
+export * from "./meeting";
 export * from "./onceClaim";
 export * from "./presenceEntry";
 export * from "./region";

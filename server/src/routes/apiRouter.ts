@@ -15,6 +15,7 @@ import { eventsRouter } from "./events";
 import { inspectionPlansRouter } from "./inspectionPlans";
 import { inspectionTasksRouter } from "./inspectionTasks";
 import { institutionsRouter } from "./institutions";
+import { meetingsRouter } from "./meetings";
 import { presenceRouter } from "./presence";
 import { regionsRouter } from "./regions";
 import { territoryRouter } from "./territory";
@@ -46,6 +47,7 @@ export function apiRouter({ sessions, secureCookies, keepPhotoLocation, config }
   router.use("/events", signedIn, eventsRouter());
   router.use("/presence", signedIn, presenceRouter());
   router.use("/inspection-plans", signedIn, inspectionPlansRouter());
+  router.use("/meetings", signedIn, meetingsRouter());
   router.use("/inspection-tasks", signedIn, inspectionTasksRouter({ checkInRadiusM: config.inspectionCheckInRadiusM }));
   router.use(
     "/violation-categories",
