@@ -1,6 +1,7 @@
 import type { RunningServer } from "@gridrisk/server/server";
 import { expect } from "chai";
 import { bearer, createAccount, ensureDepartment, signInAs } from "../helpers/accounts";
+import { buildReport, report } from "../helpers/eventHelpers";
 import { request } from "../helpers/http";
 import { buildInstitutionInput } from "../helpers/institutionFactory";
 import { loadTerritoryFixture } from "../helpers/territoryFixture";
@@ -131,6 +132,23 @@ describe("inspection plans API", () => {
     const listed = await call("GET", "/api/inspection-plans", "other");
     expect(listed.body.items).to.deep.equal([]);
     expect((await call("GET", "/api/inspection-plans", "township")).body.items).to.have.length(1);
+  });
+
+  it("shows an institution's risk profile: its events, status and the explained score; 404 outside territory", async () => {
+    const listed = await call("GET", "/api/institutions?q=%E9%AB%98%E9%A3%8E%E9%99%A9", "admin");
+    const institutionId = listed.body.items[0].id as string;
+    const reported = await report(server.url, tokens.worker ?? "", buildReport(119.03, 33.58, { institutionId }));
+    expect(reported.status).to.equal(201);
+    const res = await call("GET", `/api/institutions/${institutionId}/risk-profile`, "district");
+    expect(res.status).to.equal(200);
+    const { profile } = res.body;
+    expect(profile.institution).to.include({ licenceStatus: "unlicensed", fundSupervision: "abnormal" });
+    expect(profile.events.map((event: { id: string }) => event.id)).to.deep.equal([reported.body.event.id]);
+    // subject 10 + unlicensed 30 + abnormal 30 + one open event 8 + one recent event 4 + never inspected 15.
+    expect(profile.risk.score).to.equal(97);
+    const open = profile.risk.factors.find((factor: { factor: string }) => factor.factor === "openEvents");
+    expect(open).to.include({ value: 1, points: 8 });
+    expect((await call("GET", `/api/institutions/${institutionId}/risk-profile`, "other")).status).to.equal(404);
   });
 
   it("replaces a plan with the version it was read at, 409 on a stale one, and deletes it", async () => {

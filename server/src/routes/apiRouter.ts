@@ -18,6 +18,7 @@ import { institutionsRouter } from "./institutions";
 import { meetingsRouter } from "./meetings";
 import { presenceRouter } from "./presence";
 import { regionsRouter } from "./regions";
+import { riskProfilesRouter } from "./riskProfiles";
 import { territoryRouter } from "./territory";
 import { usersRouter } from "./users";
 
@@ -42,6 +43,7 @@ export function apiRouter({ sessions, secureCookies, keepPhotoLocation, config }
   router.use("/territory", signedIn, territoryRouter());
   router.use("/departments", signedIn, departmentsRouter());
   router.use("/users", signedIn, usersRouter(sessions));
+  router.use("/institutions", signedIn, riskProfilesRouter());
   router.use("/institutions", signedIn, institutionsRouter());
   router.use("/calendar", signedIn, calendarRouter());
   router.use("/events", signedIn, eventsRouter());
