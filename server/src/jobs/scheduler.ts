@@ -3,6 +3,7 @@ import { materialiseAllPlans } from "../inspections/taskMaterialiser";
 import { createLogger } from "../logging/logger";
 import { pruneChangeLog } from "../realtime/changeLog";
 import { prunePresence } from "../realtime/presenceTracker";
+import { sweepEarlyWarnings } from "./earlyWarningSweep";
 import { pruneExpiredRecords } from "./housekeeping";
 import { sweepOverdueInspections } from "./inspectionOverdueSweep";
 import { pruneJobLeases, takeJobLease } from "./jobLease";
@@ -22,6 +23,7 @@ const JOBS: Job[] = [
   { name: "housekeeping", intervalMs: 3600_000, run: pruneExpiredRecords },
   { name: "inspection-materialisation", intervalMs: 600_000, run: materialiseAllPlans },
   { name: "inspection-overdue-sweep", intervalMs: 60_000, run: sweepOverdueInspections },
+  { name: "early-warning-sweep", intervalMs: 300_000, run: sweepEarlyWarnings },
   {
     name: "lease-pruning",
     intervalMs: 3600_000,

@@ -4,6 +4,7 @@ export * from "./calendarYear";
 export * from "./changeLogEntry";
 export * from "./deadlinePolicySetting";
 export * from "./department";
+export * from "./earlyWarningRule";
 export * from "./event";
 export * from "./eventCategory";
 export * from "./eventCodeBlock";

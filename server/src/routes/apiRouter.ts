@@ -11,6 +11,7 @@ import { calendarRouter } from "./calendar";
 import { catalogRouter } from "./catalogs";
 import { clientConfigRouter } from "./clientConfig";
 import { departmentsRouter } from "./departments";
+import { earlyWarningRulesRouter } from "./earlyWarningRules";
 import { eventsRouter } from "./events";
 import { inspectionPlansRouter } from "./inspectionPlans";
 import { inspectionTasksRouter } from "./inspectionTasks";
@@ -50,6 +51,7 @@ export function apiRouter({ sessions, secureCookies, keepPhotoLocation, config }
   router.use("/presence", signedIn, presenceRouter());
   router.use("/inspection-plans", signedIn, inspectionPlansRouter());
   router.use("/meetings", signedIn, meetingsRouter());
+  router.use("/early-warning-rules", signedIn, earlyWarningRulesRouter());
   router.use("/inspection-tasks", signedIn, inspectionTasksRouter({ checkInRadiusM: config.inspectionCheckInRadiusM }));
   router.use(
     "/violation-categories",

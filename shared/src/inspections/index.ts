@@ -1,3 +1,4 @@
+export * from "./earlyWarningRules";
 export * from "./inspectionLimits";
 export * from "./inspectionPlanSchemas";
 export * from "./inspectionTaskSchemas";
