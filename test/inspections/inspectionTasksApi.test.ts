@@ -5,6 +5,7 @@ import type { ClientToServerEvents, InspectionTaskLiveChange, ServerToClientEven
 import { expect } from "chai";
 import { io, type Socket } from "socket.io-client";
 import { bearer, createAccount, signInAs } from "../helpers/accounts";
+import { buildReport, report } from "../helpers/eventHelpers";
 import { request } from "../helpers/http";
 import { buildInstitutionInput } from "../helpers/institutionFactory";
 import { waitUntil } from "../helpers/processes";
@@ -133,6 +134,23 @@ describe("inspection tasks API: my tasks, check-in, checklist, findings, overdue
     expect(done.body.task.status).to.equal("done");
     expect(done.body.task.findings.map((f: { id: string }) => f.id)).to.deep.equal(["f1", "f2"]);
     expect((await call("PATCH", path(), "worker", { expectedVersion: 6, answers: [] })).status).to.equal(422);
+  });
+
+  it("links the event raised from a finding (source inspection), also once the task is done", async () => {
+    const current = await task();
+    const reported = await report(
+      server.url,
+      tokens.worker ?? "",
+      buildReport(institution.lng, institution.lat, { source: "inspection", institutionId: current.institution.id }),
+    );
+    expect(reported.status).to.equal(201);
+    expect(reported.body.event.source).to.equal("inspection");
+    const wrong = await call("POST", path("/findings/f1/event"), "worker", { eventCode: "HA-1900-000000" });
+    expect(wrong.status).to.equal(400);
+    const linked = await call("POST", path("/findings/f1/event"), "worker", { eventCode: reported.body.event.code });
+    expect(linked.status).to.equal(200);
+    expect(linked.body.task.findings[0].eventId).to.equal(reported.body.event.id);
+    expect(linked.body.task.status).to.equal("done");
   });
 
   it("flags a task whose window closed undone as overdue once, and pushes it live to its territory", async () => {

@@ -1,8 +1,10 @@
 import type { InspectionRecordInput } from "@gridrisk/shared";
 import { loadAttachment } from "../attachments/attachmentRecords";
 import { forbidden, notFound, unprocessable, validationFailed, versionConflict } from "../errors";
+import { canSeeEvent } from "../events/eventVisibility";
 import { inspectionTaskEvents } from "../inspections/inspectionTaskEvents";
 import { canSeeTask, isAssignee } from "../inspections/taskVisibility";
+import { type EventDoc, EventModel } from "../models/event";
 import { type InspectionTaskDoc, InspectionTaskModel } from "../models/inspectionTask";
 import { claimOnce } from "../models/onceClaim";
 import type { Actor } from "../policies/actor";
@@ -134,10 +136,26 @@ export async function completeInspection(
   return save(task, { status: "done", completedAt: now, completedBy: actor.id }, now);
 }
 
-/** Links the event raised from a finding to it (also on a done task: the event may come after). */
-export async function linkFindingEvent(actor: Actor, id: string, findingId: string, eventId: string, now = new Date()) {
+/**
+ * Links the event raised from a finding (named by its code) to it, also on a done task: the event
+ * may come after. The event must be about the task's institution and visible to the actor.
+ */
+export async function linkFindingEvent(
+  actor: Actor,
+  id: string,
+  findingId: string,
+  eventCode: string,
+  now = new Date(),
+) {
   const current = await loadTask(actor, id);
   if (!current.findings.some((finding) => finding.id === findingId)) throw notFound(`Finding ${findingId}`);
+  const event = (await EventModel.findOne({ code: eventCode }).lean()) as EventDoc | null;
+  if (!event || !canSeeEvent(actor, event) || String(event.institutionId) !== String(current.institutionId)) {
+    throw validationFailed([
+      { path: "body.eventCode", message: "names no event about this institution that you may see" },
+    ]);
+  }
+  const eventId = event._id;
   const task = await loadOwnTask(actor, id, current.version, now, true);
   const findings = task.findings.map((finding) => (finding.id === findingId ? { ...finding, eventId } : finding));
   return save(task, { findings }, now);

@@ -87,5 +87,7 @@ export type InspectionRecordInput = z.infer<typeof inspectionRecordSchema>;
 /** POST /api/inspection-tasks/:id/complete */
 export const completeInspectionSchema = z.object({ expectedVersion: version }).strict();
 
-/** POST /api/inspection-tasks/:id/findings/:findingId/event: link the event raised from a finding. */
-export const findingEventSchema = z.object({ eventId: objectId }).strict();
+/** POST /api/inspection-tasks/:id/findings/:findingId/event: link the event raised from a finding, by its code. */
+export const findingEventSchema = z
+  .object({ eventCode: z.string({ error: "must be a string" }).trim().min(1, "is required").max(40) })
+  .strict();

@@ -82,8 +82,8 @@ export function inspectionTasksRouter(options: { checkInRadiusM: number }): Rout
 
   router.post("/:id/findings/:findingId/event", async (req, res) => {
     const { id, findingId } = validate(findingParamsSchema, req.params, "params");
-    const { eventId } = validate(findingEventSchema, req.body, "body");
-    res.json({ task: presentInspectionTask(await linkFindingEvent(actorOf(res), id, findingId, eventId)) });
+    const { eventCode } = validate(findingEventSchema, req.body, "body");
+    res.json({ task: presentInspectionTask(await linkFindingEvent(actorOf(res), id, findingId, eventCode)) });
   });
   return router;
 }
