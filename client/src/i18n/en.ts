@@ -1,3 +1,4 @@
+import { preventionEn } from "../inspections/i18nEn";
 import type { zhCN } from "./zhCN";
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -301,4 +302,5 @@ export const en: Shape<typeof zhCN> = {
       remove: "Remove",
     },
   },
+  prevention: preventionEn,
 };

@@ -1,3 +1,4 @@
+import { preventionZh } from "../inspections/i18nZh";
 /** 简体中文 (the default language). Keys are shared with en.ts, which must have the same shape. */
 export const zhCN = {
   app: {
@@ -287,4 +288,5 @@ export const zhCN = {
       remove: "移除",
     },
   },
+  prevention: preventionZh,
 };
