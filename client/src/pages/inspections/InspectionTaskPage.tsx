@@ -118,7 +118,7 @@ export function InspectionTaskPage() {
   if (!task) {
     return (
       <main id="main" className="page" aria-busy={!message}>
-        {message && <p className="form__error">{message.text}</p>}
+        {message ? <p className="form__error">{message.text}</p> : <p>{t("prevention.loading")}</p>}
       </main>
     );
   }
@@ -158,11 +158,13 @@ export function InspectionTaskPage() {
 
       <section className="card">
         <h2>{t("prevention.task.checklist")}</h2>
-        <ol className="inspection-checklist">
+        <ul className="inspection-checklist">
           {task.checklist.map((item, index) => (
             <li key={item}>
               <fieldset disabled={done}>
-                <legend>{item}</legend>
+                <legend>
+                  {index + 1}. {item}
+                </legend>
                 {CHECK_RESULTS.map((result) => (
                   <label key={result} className="inspection-choice">
                     <input
@@ -177,7 +179,7 @@ export function InspectionTaskPage() {
               </fieldset>
             </li>
           ))}
-        </ol>
+        </ul>
       </section>
 
       <section className="card">

@@ -42,7 +42,7 @@ export function InstitutionRiskPage() {
   if (!profile) {
     return (
       <main id="main" className="page" aria-busy={!error}>
-        {error && <p className="form__error">{error}</p>}
+        {error ? <p className="form__error">{error}</p> : <p>{t("prevention.loading")}</p>}
       </main>
     );
   }
