@@ -38,7 +38,7 @@ const envSchema = z
     MAP_TILE_ATTRIBUTION: z.string().max(300).optional(),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     KEEP_PHOTO_LOCATION: booleanString.default(true),
-    INSPECTION_CHECK_IN_RADIUS_M: z.coerce.number().int().min(10).max(10_000).default(300),
+    INSPECTION_RADIUS_M: z.coerce.number().int().min(10).max(10_000).default(300),
   })
   .superRefine((env, context) => {
     if (env.NODE_ENV === "production" && !env.TOKEN_SECRET) {
@@ -116,6 +116,6 @@ export function loadConfig(source: NodeJS.ProcessEnv, options: { isTty?: boolean
     mapTileUrl: env.MAP_TILE_URL,
     mapTileAttribution: env.MAP_TILE_ATTRIBUTION,
     keepPhotoLocation: env.KEEP_PHOTO_LOCATION,
-    inspectionCheckInRadiusM: env.INSPECTION_CHECK_IN_RADIUS_M,
+    inspectionCheckInRadiusM: env.INSPECTION_RADIUS_M,
   };
 }

@@ -31,7 +31,7 @@ describe("inspection tasks API: my tasks, check-in, checklist, findings, overdue
   const path = (suffix = "") => `/api/inspection-tasks/${encodeURIComponent(taskId)}${suffix}`;
 
   before(async () => {
-    server = await startTestServer({ env: { INSPECTION_CHECK_IN_RADIUS_M: "200" } });
+    server = await startTestServer({ env: { INSPECTION_RADIUS_M: "200" } });
     ids = await loadTerritoryFixture();
     await createAccount({ username: "district", role: "district_officer", scope: [ids.district] });
     await createAccount({ username: "worker", role: "grid_worker", scope: [ids.grid] });
