@@ -95,6 +95,13 @@ export const preventionEn: Shape<typeof preventionZh> = {
       inspection_gap: "Since last inspection",
     },
     points: "{{points}} pts",
+    rule: {
+      licence: "licensed 0, pending 10, suspended 25, unlicensed or revoked 30",
+      fund_supervision: "supervised 0, partial 10, not supervised 20, abnormal 30",
+      subject_type: "subject tutoring 10, other kinds 0",
+      count: "{{each}} each, at most {{max}}",
+      inspection_gap: "never inspected 15, over 90 days ago 10, else 0",
+    },
     value: "Found: {{value}}",
     never: "Never inspected",
     events: "Risk events",

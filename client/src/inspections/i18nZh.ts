@@ -91,6 +91,13 @@ export const preventionZh = {
       inspection_gap: "距上次检查",
     },
     points: "{{points}} 分",
+    rule: {
+      licence: "持证 0，审批中 10，停业整顿 25，无证或已吊销 30",
+      fund_supervision: "全额监管 0，部分监管 10，未纳入监管 20，资金异常 30",
+      subject_type: "学科类 10，其他 0",
+      count: "每起 {{each}} 分，最多 {{max}} 分",
+      inspection_gap: "从未检查 15，超过 90 天未检查 10，否则 0",
+    },
     value: "实际：{{value}}",
     never: "从未检查",
     events: "风险事件",

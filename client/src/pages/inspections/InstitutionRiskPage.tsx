@@ -1,6 +1,9 @@
 import {
+  COUNT_WEIGHTS,
   FUND_SUPERVISION_LABELS,
   type FundSupervisionStatus,
+  INSTITUTION_TYPE_LABELS,
+  type InstitutionType,
   LICENCE_STATUS_LABELS,
   type LicenceStatus,
   type RiskScore,
@@ -47,8 +50,17 @@ export function InstitutionRiskPage() {
     );
   }
   const label = (entry: { zh: string; en: string }) => (english ? entry.en : entry.zh);
-  const factValue = (factor: RiskScore["factors"][number]) =>
-    factor.factor === "inspection_gap" && factor.value === null ? t("prevention.risk.never") : String(factor.value);
+  const factValue = ({ factor, value }: RiskScore["factors"][number]) => {
+    if (factor === "inspection_gap" && value === null) return t("prevention.risk.never");
+    if (factor === "licence") return label(LICENCE_STATUS_LABELS[value as LicenceStatus]);
+    if (factor === "fund_supervision") return label(FUND_SUPERVISION_LABELS[value as FundSupervisionStatus]);
+    if (factor === "subject_type") return label(INSTITUTION_TYPE_LABELS[value as InstitutionType]);
+    return String(value);
+  };
+  const ruleOf = ({ factor }: RiskScore["factors"][number]) =>
+    factor in COUNT_WEIGHTS
+      ? t("prevention.risk.rule.count", COUNT_WEIGHTS[factor as keyof typeof COUNT_WEIGHTS])
+      : t(`prevention.risk.rule.${factor}`);
   return (
     <main id="main" className="page">
       <h1>{profile.institution.name}</h1>
@@ -73,7 +85,7 @@ export function InstitutionRiskPage() {
                 <td>
                   <strong>{t("prevention.risk.points", { points: factor.points })}</strong>
                 </td>
-                <td className="muted">{factor.rule}</td>
+                <td className="muted">{ruleOf(factor)}</td>
               </tr>
             ))}
           </tbody>
