@@ -32,6 +32,8 @@ export const preventionEn: Shape<typeof preventionZh> = {
     findings: "Findings",
     findingPlaceholder: "Describe what you found",
     addFinding: "Add finding",
+    addPhoto: "Take or choose photos",
+    photoAlt: "Finding photo {{n}}",
     removeFinding: "Remove",
     save: "Save record",
     complete: "Complete inspection",

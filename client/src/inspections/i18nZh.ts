@@ -28,6 +28,8 @@ export const preventionZh = {
     findings: "发现的问题",
     findingPlaceholder: "描述发现的问题",
     addFinding: "添加问题",
+    addPhoto: "拍照或选择照片",
+    photoAlt: "问题照片 {{n}}",
     removeFinding: "删除",
     save: "保存记录",
     complete: "完成检查",

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { api } from "../../api/http";
 import { type InspectionTask, shanghaiTime, useInspectionChanges } from "../../inspections/taskTypes";
+import { resizePhoto } from "../../report/photoResize";
 import "../../inspections/inspections.css";
 
 type Answer = InspectionTask["answers"][number];
@@ -112,6 +113,27 @@ export function InspectionTaskPage() {
       () => api(`${path}/complete`, { method: "POST", json: { expectedVersion: task.version } }),
       t("prevention.task.completed"),
     );
+  /** Resizes and uploads photos of a finding; their ids join the finding (saved with the record). */
+  const addPhotos = async (index: number, files: FileList | null) => {
+    setBusy(true);
+    try {
+      for (const file of Array.from(files ?? [])) {
+        const blob = await resizePhoto(file);
+        const { attachment } = await api<{ attachment: { id: string } }>("/api/attachments?purpose=evidence", {
+          method: "POST",
+          body: blob,
+          headers: { "Content-Type": blob.type || "image/jpeg" },
+        });
+        setFindings((current) =>
+          current.map((f, i) => (i === index ? { ...f, photoIds: [...f.photoIds, attachment.id] } : f)),
+        );
+      }
+    } catch (error) {
+      setMessage({ kind: "error", text: t("prevention.failed", { message: (error as Error).message }) });
+    } finally {
+      setBusy(false);
+    }
+  };
   const setAnswer = (index: number, result: Answer["result"]) =>
     setAnswers((current) => [...current.filter((answer) => answer.index !== index), { index, result }]);
 
@@ -195,6 +217,31 @@ export function InspectionTaskPage() {
                 setFindings((current) => current.map((f, i) => (i === index ? { ...f, text: event.target.value } : f)))
               }
             />
+            {finding.photoIds.length > 0 && (
+              <div className="inspection-photos">
+                {finding.photoIds.map((photoId, n) => (
+                  <img
+                    key={photoId}
+                    src={`/api/attachments/${photoId}`}
+                    alt={t("prevention.task.photoAlt", { n: n + 1 })}
+                    width={72}
+                    height={72}
+                  />
+                ))}
+              </div>
+            )}
+            {!done && !finding.eventId && (
+              <label className="inspection-photo-input">
+                {t("prevention.task.addPhoto")}
+                <input
+                  type="file"
+                  accept="image/*"
+                  capture="environment"
+                  multiple
+                  onChange={(event) => void addPhotos(index, event.target.files)}
+                />
+              </label>
+            )}
             <div className="inspection-finding__actions">
               {finding.eventId ? (
                 <Link to={`/events/${finding.eventId}`}>{t("prevention.task.eventRaised")}</Link>
