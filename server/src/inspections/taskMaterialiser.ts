@@ -116,33 +116,37 @@ export async function materialisePlan(plan: InspectionPlanDoc, now = new Date())
   const existing = (await InspectionTaskModel.find({ planId: plan._id })
     .select({ status: 1, checkIn: 1, startsAt: 1, planVersion: 1 })
     .lean()) as Pick<InspectionTaskDoc, "_id" | "status" | "checkIn" | "startsAt" | "planVersion">[];
+  // Untouched future tasks the plan no longer produces go; those it produces from an older plan
+  // version are replaced whole. One batch delete and one batch insert: per-task updates take
+  // minutes for a district-wide plan on FerretDB's SQLite backend.
+  const stale: string[] = [];
+  const outdated = new Set<string>();
+  for (const task of existing) {
+    if (!untouched(task, now)) continue;
+    const next = wanted.get(task._id);
+    if (!next) stale.push(task._id);
+    else if (task.planVersion !== next.planVersion) outdated.add(task._id);
+  }
+  const replaced = [...stale, ...outdated];
+  const deleted =
+    replaced.length > 0 ? (await InspectionTaskModel.deleteMany({ _id: trusted({ $in: replaced }) })).deletedCount : 0;
   const known = new Set(existing.map((task) => task._id));
-  const fresh = [...wanted.values()].filter((task) => !known.has(String(task._id)));
+  const fresh = [...wanted.values()].filter((task) => !known.has(String(task._id)) || outdated.has(String(task._id)));
   let inserted = 0;
   if (fresh.length > 0) {
     try {
       inserted = (await InspectionTaskModel.insertMany(fresh, { ordered: false })).length;
     } catch (error) {
-      // Another run inserted some of them first: exactly what the unique _id is for.
+      // Another run inserted some of them first: exactly what the unique _id is for. (One that
+      // re-inserted an older version is replaced by the next run, which sees its old planVersion.)
       if (!isDuplicateKeyOnly(error)) throw error;
       inserted = (error as { insertedDocs?: unknown[] }).insertedDocs?.length ?? 0;
     }
   }
-  let removed = 0;
-  let refreshed = 0;
-  for (const task of existing) {
-    if (!untouched(task, now)) continue;
-    const next = wanted.get(task._id);
-    if (!next) {
-      removed += (await InspectionTaskModel.deleteOne({ _id: task._id })).deletedCount;
-    } else if (task.planVersion !== next.planVersion) {
-      const { _id, ...fields } = next;
-      await InspectionTaskModel.updateOne({ _id: task._id }, { $set: fields });
-      refreshed += 1;
-    }
-  }
+  const refreshed = outdated.size;
+  const removed = Math.max(deleted - refreshed, 0);
   if (inserted || removed || refreshed) log.info("plan materialised", { planId, inserted, removed, refreshed });
-  return { inserted, removed, refreshed, wanted: wanted.size };
+  return { inserted: Math.max(inserted - refreshed, 0), removed, refreshed, wanted: wanted.size };
 }
 
 /** The scheduler's job: materialise every live plan. */
