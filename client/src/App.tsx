@@ -18,6 +18,19 @@ const AuditLogPage = lazy(() =>
   import("./pages/oversight/AuditLogPage").then((module) => ({ default: module.AuditLogPage })),
 );
 const MapPage = lazy(() => import("./pages/map/MapPage").then((module) => ({ default: module.MapPage })));
+const InspectionTasksPage = lazy(() =>
+  import("./pages/inspections/InspectionTasksPage").then((module) => ({ default: module.InspectionTasksPage })),
+);
+const InspectionTaskPage = lazy(() =>
+  import("./pages/inspections/InspectionTaskPage").then((module) => ({ default: module.InspectionTaskPage })),
+);
+const PlansPage = lazy(() => import("./pages/inspections/PlansPage").then((module) => ({ default: module.PlansPage })));
+const MeetingsPage = lazy(() =>
+  import("./pages/inspections/MeetingsPage").then((module) => ({ default: module.MeetingsPage })),
+);
+const InstitutionRiskPage = lazy(() =>
+  import("./pages/inspections/InstitutionRiskPage").then((module) => ({ default: module.InstitutionRiskPage })),
+);
 const loadingPage = <main id="main" className="page" aria-busy="true" />;
 
 /** Pages that need a signed-in user send everyone else to the sign-in page. */
@@ -123,6 +136,56 @@ export function App() {
                 <SignedIn>
                   <Suspense fallback={loadingPage}>
                     <MapPage />
+                  </Suspense>
+                </SignedIn>
+              }
+            />
+            <Route
+              path="tasks"
+              element={
+                <SignedIn>
+                  <Suspense fallback={loadingPage}>
+                    <InspectionTasksPage />
+                  </Suspense>
+                </SignedIn>
+              }
+            />
+            <Route
+              path="tasks/:id"
+              element={
+                <SignedIn>
+                  <Suspense fallback={loadingPage}>
+                    <InspectionTaskPage />
+                  </Suspense>
+                </SignedIn>
+              }
+            />
+            <Route
+              path="plans"
+              element={
+                <SignedIn>
+                  <Suspense fallback={loadingPage}>
+                    <PlansPage />
+                  </Suspense>
+                </SignedIn>
+              }
+            />
+            <Route
+              path="meetings"
+              element={
+                <SignedIn>
+                  <Suspense fallback={loadingPage}>
+                    <MeetingsPage />
+                  </Suspense>
+                </SignedIn>
+              }
+            />
+            <Route
+              path="institutions/:id"
+              element={
+                <SignedIn>
+                  <Suspense fallback={loadingPage}>
+                    <InstitutionRiskPage />
                   </Suspense>
                 </SignedIn>
               }

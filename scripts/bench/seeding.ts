@@ -1,12 +1,14 @@
 /**
- * Benchmark: seeding 5,000 events through the model layer (mongoose `insertMany`: casting,
- * defaults, validation) against the driver's `insertMany` of the same documents, into collections
+ * Benchmark: seeding 5,000 events through the model layer (`insertValidated`: each document
+ * built by mongoose with casting and defaults, and validated; then one driver insertMany) against
+ * the driver's `insertMany` of the same documents, into collections
  * with the same indexes, in the same database and run. Documents are built the way a report builds
  * them (grid, region path, deadlines, a hash-chained first timeline entry), at points spread over
  * the demo city's townships.
  * Target: the model layer at ≥ 0.5× the driver.
  * Run: npm run bench:seeding   (BENCH_EVENTS to vary)
  */
+import { insertValidated } from "@gridrisk/server/database/bulkInsert";
 import { ensureIndexes } from "@gridrisk/server/database/ensureIndexes";
 import { chainEntry, genesisHash } from "@gridrisk/server/events/timelineChain";
 import { EventModel } from "@gridrisk/server/models/event";
@@ -88,7 +90,7 @@ for (let round = 0; round < ROUNDS; round++) {
   await EventModel.deleteMany({});
   await bare.deleteMany({});
   let started = performance.now();
-  await EventModel.insertMany(docs);
+  await insertValidated(EventModel, docs);
   modelSeconds.push((performance.now() - started) / 1000);
   started = performance.now();
   await bare.insertMany(docs.map((doc) => ({ ...doc })));

@@ -41,6 +41,7 @@ const envSchema = z
     MAP_TILE_KEY: z.string().max(200).optional(),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     KEEP_PHOTO_LOCATION: booleanString.default(true),
+    INSPECTION_RADIUS_M: z.coerce.number().int().min(10).max(10_000).default(300),
   })
   .superRefine((env, context) => {
     if (env.MAP_TILE_PROVIDER === "tianditu" && !env.MAP_TILE_KEY && !env.MAP_TILE_URL) {
@@ -80,6 +81,8 @@ export interface Config {
   mapTileKey?: string;
   /** Keep a photo's EXIF GPS position (as separate fields) when its metadata is stripped. */
   keepPhotoLocation: boolean;
+  /** An inspection check-in farther than this from the institution (metres) is flagged. */
+  inspectionCheckInRadiusM: number;
 }
 
 /** Every problem found in the environment, one line per variable. */
@@ -124,5 +127,6 @@ export function loadConfig(source: NodeJS.ProcessEnv, options: { isTty?: boolean
     mapTileProvider: env.MAP_TILE_PROVIDER,
     mapTileKey: env.MAP_TILE_KEY,
     keepPhotoLocation: env.KEEP_PHOTO_LOCATION,
+    inspectionCheckInRadiusM: env.INSPECTION_RADIUS_M,
   };
 }

@@ -8,6 +8,7 @@ export * from "./departments";
 export * from "./events";
 export * from "./fieldIssues";
 export * from "./health";
+export * from "./inspections";
 export * from "./institutions";
 export * from "./limits";
 export * from "./metrics";

@@ -1,3 +1,4 @@
+import { preventionEn } from "../inspections/i18nEn";
 import type { zhCN } from "./zhCN";
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -414,4 +415,5 @@ export const en: Shape<typeof zhCN> = {
       merged: "M",
     },
   },
+  prevention: preventionEn,
 };

@@ -1,3 +1,4 @@
+import { preventionZh } from "../inspections/i18nZh";
 /** 简体中文 (the default language). Keys are shared with en.ts, which must have the same shape. */
 export const zhCN = {
   app: {
@@ -400,4 +401,5 @@ export const zhCN = {
       merged: "并",
     },
   },
+  prevention: preventionZh,
 };

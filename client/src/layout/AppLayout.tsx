@@ -20,6 +20,13 @@ const NAV: { to: string; label: string; roles: readonly Role[] }[] = [
   { to: "/oversight", label: "oversight.nav", roles: ["district_officer", "city_monitor", "supervisor", "admin"] },
   { to: "/audit", label: "oversight.audit.nav", roles: ["supervisor", "admin"] },
   { to: "/status", label: "nav.status", roles: ["admin", "city_monitor", "supervisor"] },
+  { to: "/tasks", label: "prevention.nav.tasks", roles: ["grid_worker", "department_handler"] },
+  { to: "/plans", label: "prevention.nav.plans", roles: ["district_officer", "admin"] },
+  {
+    to: "/meetings",
+    label: "prevention.nav.meetings",
+    roles: ["district_officer", "city_monitor", "supervisor", "admin"],
+  },
 ];
 
 /** The shell: top bar with navigation, connection state, language and the user. */

@@ -1,4 +1,5 @@
 import {
+  type CalendarPeriod,
   type CalendarYear,
   calendarYearInputSchema,
   createWorkingCalendar,
@@ -29,6 +30,7 @@ const log = createLogger("calendar");
 
 let calendar: WorkingCalendar = createWorkingCalendar(SHIPPED_CALENDAR_YEARS);
 let policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY;
+let periods: CalendarPeriod[] = SHIPPED_CALENDAR_YEARS.flatMap((year) => year.periods);
 /** What was loaded: stored ids and their update times, to tell whether anything changed since. */
 let loadedStamp = "";
 // Loads run one after another, so a reload asked for after a save always reads that save.
@@ -37,6 +39,11 @@ let queue: Promise<void> = Promise.resolve();
 /** The working calendar as last loaded. */
 export function currentCalendar(): WorkingCalendar {
   return calendar;
+}
+
+/** The named periods (holidays, school vacations) of every known year, as last loaded. */
+export function currentCalendarPeriods(): readonly CalendarPeriod[] {
+  return periods;
 }
 
 /** The deadline policy as last loaded. */
@@ -89,6 +96,7 @@ async function loadCalendar(): Promise<void> {
   if (setting && !storedPolicy) log.warn("stored deadline policy ignored: invalid");
 
   calendar = createWorkingCalendar([...years.values()]);
+  periods = [...years.values()].flatMap((year) => year.periods);
   policy = storedPolicy ?? DEFAULT_DEADLINE_POLICY;
   loadedStamp = stampOf(storedYears, setting);
   log.info("calendar loaded", {

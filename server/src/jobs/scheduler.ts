@@ -1,9 +1,12 @@
 import { PRESENCE_LIMITS, REALTIME_LIMITS } from "@gridrisk/shared";
+import { materialiseAllPlans } from "../inspections/taskMaterialiser";
 import { createLogger } from "../logging/logger";
 import { pruneChangeLog } from "../realtime/changeLog";
 import { prunePresence } from "../realtime/presenceTracker";
 import { deliverDueWebhooks, pruneWebhookDeliveries } from "../webhooks/webhookQueue";
+import { sweepEarlyWarnings } from "./earlyWarningSweep";
 import { pruneExpiredRecords } from "./housekeeping";
+import { sweepOverdueInspections } from "./inspectionOverdueSweep";
 import { pruneJobLeases, takeJobLease } from "./jobLease";
 import { sweepOverdue } from "./overdueSweep";
 
@@ -21,6 +24,9 @@ const JOBS: Job[] = [
   { name: "webhook-delivery", intervalMs: 10_000, run: deliverDueWebhooks },
   { name: "webhook-delivery-pruning", intervalMs: 3600_000, run: pruneWebhookDeliveries },
   { name: "housekeeping", intervalMs: 3600_000, run: pruneExpiredRecords },
+  { name: "inspection-materialisation", intervalMs: 600_000, run: materialiseAllPlans },
+  { name: "inspection-overdue-sweep", intervalMs: 60_000, run: sweepOverdueInspections },
+  { name: "early-warning-sweep", intervalMs: 300_000, run: sweepEarlyWarnings },
   {
     name: "lease-pruning",
     intervalMs: 3600_000,

@@ -1,10 +1,12 @@
 import type { Server } from "socket.io";
 import { domainEvents } from "../events/domainEvents";
+import { inspectionTaskEvents } from "../inspections/inspectionTaskEvents";
 import { createLogger } from "../logging/logger";
 import { presentEventSummary } from "../presenters/eventPresenter";
+import { presentInspectionTask } from "../presenters/inspectionTaskPresenter";
 import { appendChange, resetChangeLog } from "./changeLog";
 import type { LiveServer } from "./socketServer";
-import { audienceOf, roomsOfChange } from "./territoryRooms";
+import { audienceOf, type ChangeAudience, roomsOfChange } from "./territoryRooms";
 
 const log = createLogger("realtime");
 
@@ -15,7 +17,14 @@ const log = createLogger("realtime");
 export function startChangeProcessor(io: LiveServer | Server): () => void {
   // Another database may have been connected since the last start (tests): read the seq afresh.
   resetChangeLog();
-  return domainEvents.subscribe(({ type, event: doc, at }) => {
+  const stopTasks = inspectionTaskEvents.subscribe(({ type, task }) => {
+    const audience: ChangeAudience = {
+      regionPath: (task.regionPath ?? []).map(String),
+      departmentIds: task.assignee?.departmentId ? [String(task.assignee.departmentId)] : [],
+    };
+    io.to(roomsOfChange(audience)).emit("inspections:changed", { type, task: presentInspectionTask(task) });
+  });
+  const stopEvents = domainEvents.subscribe(({ type, event: doc, at }) => {
     const audience = audienceOf(doc);
     const event = presentEventSummary(doc);
     appendChange({ type, event, ...audience, at }).then(
@@ -28,4 +37,8 @@ export function startChangeProcessor(io: LiveServer | Server): () => void {
         }),
     );
   });
+  return () => {
+    stopTasks();
+    stopEvents();
+  };
 }

@@ -14,14 +14,19 @@ import { capAlertsRouter } from "./capAlerts";
 import { catalogRouter } from "./catalogs";
 import { clientConfigRouter } from "./clientConfig";
 import { departmentsRouter } from "./departments";
+import { earlyWarningRulesRouter } from "./earlyWarningRules";
 import { eventExportsRouter } from "./eventExports";
 import { eventsRouter } from "./events";
+import { inspectionPlansRouter } from "./inspectionPlans";
+import { inspectionTasksRouter } from "./inspectionTasks";
 import { institutionsRouter } from "./institutions";
 import { mapRouter } from "./map";
+import { meetingsRouter } from "./meetings";
 import { metricsRouter } from "./metrics";
 import { oversightRouter } from "./oversight";
 import { presenceRouter } from "./presence";
 import { regionsRouter } from "./regions";
+import { riskProfilesRouter } from "./riskProfiles";
 import { territoryRouter } from "./territory";
 import { usersRouter } from "./users";
 import { webhooksRouter } from "./webhooks";
@@ -48,6 +53,7 @@ export function apiRouter({ sessions, secureCookies, keepPhotoLocation, config }
   router.use("/territory", signedIn, territoryRouter());
   router.use("/departments", signedIn, departmentsRouter());
   router.use("/users", signedIn, usersRouter(sessions));
+  router.use("/institutions", signedIn, riskProfilesRouter());
   router.use("/institutions", signedIn, institutionsRouter());
   router.use("/calendar", signedIn, calendarRouter());
   router.use("/events", signedIn, eventExportsRouter());
@@ -56,6 +62,10 @@ export function apiRouter({ sessions, secureCookies, keepPhotoLocation, config }
   router.use("/presence", signedIn, presenceRouter());
   router.use("/metrics", signedIn, metricsRouter());
   router.use("/map", signedIn, mapRouter());
+  router.use("/inspection-plans", signedIn, inspectionPlansRouter());
+  router.use("/meetings", signedIn, meetingsRouter());
+  router.use("/early-warning-rules", signedIn, earlyWarningRulesRouter());
+  router.use("/inspection-tasks", signedIn, inspectionTasksRouter({ checkInRadiusM: config.inspectionCheckInRadiusM }));
   router.use(
     "/violation-categories",
     signedIn,

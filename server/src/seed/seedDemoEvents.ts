@@ -1,5 +1,6 @@
 import { DEFAULT_EVENT_CATEGORIES, polygonsOf, type Severity } from "@gridrisk/shared";
 import pointInPolygon from "point-in-polygon-hao";
+import { insertValidated } from "../database/bulkInsert";
 import { nextEventCode } from "../events/eventCodes";
 import { assessmentDeadline, defaultHandlingDeadline, followUpDeadline } from "../events/eventDeadlines";
 import { DepartmentModel } from "../models/department";
@@ -103,7 +104,7 @@ export interface DemoEventOptions {
 export async function seedDemoEvents(options: DemoEventOptions): Promise<number> {
   const docs = await generateDemoEventDocuments(options);
   for (let index = 0; index < docs.length; index += BATCH) {
-    await EventModel.insertMany(docs.slice(index, index + BATCH), { lean: true });
+    await insertValidated(EventModel, docs.slice(index, index + BATCH));
   }
   return docs.length;
 }

@@ -1,6 +1,6 @@
 import { AppError } from "../errors";
 import { presentRegion } from "../presenters/regionPresenter";
-import { territory } from "./territoryCache";
+import { territory, territoryLoaded } from "./territoryCache";
 import type { Location } from "./territoryRegistry";
 
 /**
@@ -11,6 +11,11 @@ export function locateOrReject(lng: number, lat: number, field = "location"): Lo
   const registry = territory();
   const location = registry.locate(lng, lat);
   if (location) return location;
+  // Just after a start, before the regions are read, every point would lie "in no grid": say
+  // "retry" instead of refusing the report (clients retry a 503, never a 422).
+  if (!territoryLoaded()) {
+    throw new AppError(503, "service_unavailable", "The territory is still loading; retry in a moment.");
+  }
   const township = registry.nearestGrid(lng, lat)?.path.find((region) => region.level === "township");
   throw new AppError(
     422,

@@ -14,6 +14,11 @@ export function territory(): TerritoryRegistry {
   return current;
 }
 
+/** Whether the territory has been loaded since the process started. */
+export function territoryLoaded(): boolean {
+  return current.version !== -1;
+}
+
 /** Loads every region from the database and swaps the in-memory territory. */
 export function reloadTerritory(): Promise<TerritoryRegistry> {
   loading ??= (async () => {

@@ -15,6 +15,10 @@ export const RESOURCES = [
   "oversight",
   "webhook",
   "metrics",
+  "inspection_plan",
+  "inspection_task",
+  "meeting",
+  "early_warning_rule",
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -67,6 +71,28 @@ export const PERMISSIONS: Record<Resource, Record<ResourceAction, readonly Role[
     update: [],
     delete: [],
   },
+  // Prevention (预防为主): district officers and admins plan inspections and record joint
+  // meetings in their territory; everyone who acts in the field or oversees reads them.
+  inspection_plan: {
+    read: [...OFFICERS, "department_handler", "supervisor"],
+    create: ["district_officer", "admin"],
+    update: ["district_officer", "admin"],
+    delete: ["district_officer", "admin"],
+  },
+  // Tasks are made by the scheduler; their assignee (grid worker or department handler) does them.
+  inspection_task: {
+    read: EVERYONE,
+    create: [],
+    update: ["grid_worker", "department_handler"],
+    delete: [],
+  },
+  meeting: {
+    read: [...OFFICERS, "department_handler", "supervisor"],
+    create: ["district_officer", "admin"],
+    update: ["district_officer", "admin"],
+    delete: ["admin"],
+  },
+  early_warning_rule: { read: [...OFFICERS, "supervisor"], create: ["admin"], update: ["admin"], delete: [] },
 };
 
 /** Whether `role` may ever take `action` on `resource` (territory aside). */

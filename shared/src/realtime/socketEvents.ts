@@ -38,9 +38,16 @@ export type SyncAck =
   /** `since` is older than the oldest kept change (or unknown): reload over REST, continue from `seq`. */
   | { resync: true; seq: number };
 
+/** One change of an inspection task (not in the event change log: a reload of the task list catches up). */
+export interface InspectionTaskLiveChange {
+  type: "updated" | "overdue";
+  task: { id: string; status: string; overdue: boolean; version: number; [field: string]: unknown };
+}
+
 /** What the server sends. */
 export interface ServerToClientEvents {
   "events:changed": (change: EventChange) => void;
+  "inspections:changed": (change: InspectionTaskLiveChange) => void;
 }
 
 /** What a client sends. */

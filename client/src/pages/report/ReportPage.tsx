@@ -10,6 +10,7 @@ import { type FormEvent, lazy, Suspense, useEffect, useId, useRef, useState } fr
 import { useTranslation } from "react-i18next";
 import { ApiError, api, OfflineError } from "../../api/http";
 import { useAuth } from "../../auth/AuthContext";
+import { linkFindingToEvent, reportPrefillFrom } from "../../inspections/reportPrefill";
 import { resizePhoto } from "../../report/photoResize";
 import { QueuedReports } from "../../report/QueuedReports";
 import { newIdempotencyKey, putQueued, type QueuedReport, sendReport } from "../../report/reportQueue";
@@ -76,16 +77,18 @@ export function ReportPage() {
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
 
+  // Opened from an inspection finding: institution, its location and source `inspection` come along.
+  const [prefill] = useState(() => reportPrefillFrom(window.location.search));
   const [categories, setCategories] = useState<EventCategoryEntry[]>(cachedCategories);
-  const [point, setPoint] = useState<Picked | undefined>();
+  const [point, setPoint] = useState<Picked | undefined>(prefill.point);
   const [geoBusy, setGeoBusy] = useState(false);
   const [geoError, setGeoError] = useState<string | undefined>();
   const [grid, setGrid] = useState<GridState>({ kind: "idle" });
   const [institutions, setInstitutions] = useState<Institution[] | "loading" | "failed" | undefined>();
   const [category, setCategory] = useState("");
   const [severity, setSeverity] = useState<Severity | "">("");
-  const [title, setTitle] = useState("");
-  const [description, setDescription] = useState("");
+  const [title, setTitle] = useState(prefill.title ?? "");
+  const [description, setDescription] = useState(prefill.description ?? "");
   const [institutionId, setInstitutionId] = useState("");
   const [photos, setPhotos] = useState<Photo[]>([]);
   const [photoBusy, setPhotoBusy] = useState(false);
@@ -124,13 +127,17 @@ export function ReportPage() {
       },
     );
     api<{ items: Institution[] }>(`/api/institutions?near=${point.lng},${point.lat}&radius=500&limit=20`).then(
-      ({ items }) => !cancelled && setInstitutions(items),
+      ({ items }) => {
+        if (cancelled) return;
+        setInstitutions(items);
+        if (items.some((item) => item.id === prefill.institutionId)) setInstitutionId(prefill.institutionId ?? "");
+      },
       () => !cancelled && setInstitutions("failed"),
     );
     return () => {
       cancelled = true;
     };
-  }, [point]);
+  }, [point, prefill.institutionId]);
 
   const regionName = (region: RegionRef) => (english && region.nameEn ? region.nameEn : region.name);
 
@@ -223,7 +230,7 @@ export function ReportPage() {
       ...(point ? { location: { type: "Point" as const, coordinates: [point.lng, point.lat] } } : {}),
       ...(institutionId ? { institutionId } : {}),
       occurredAt: new Date().toISOString(),
-      source: "grid_report" as const,
+      source: prefill.source ?? ("grid_report" as const),
     };
     const parsed = eventReportSchema.safeParse(body);
     if (!parsed.success) {
@@ -257,6 +264,7 @@ export function ReportPage() {
     try {
       if (!navigator.onLine) throw new OfflineError("offline");
       const code = await sendReport(report);
+      await linkFindingToEvent(prefill, code);
       reset();
       setNotice({ kind: "sent", code });
     } catch (error) {

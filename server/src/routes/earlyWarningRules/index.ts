@@ -1,0 +1,1 @@
+export { earlyWarningRulesRouter } from "./earlyWarningRulesRouter";

@@ -1,0 +1,1 @@
+export { inspectionPlansRouter } from "./inspectionPlansRouter";

@@ -1,0 +1,1 @@
+export { inspectionTasksRouter } from "./inspectionTasksRouter";

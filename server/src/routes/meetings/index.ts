@@ -1,0 +1,1 @@
+export { meetingsRouter } from "./meetingsRouter";

@@ -1,0 +1,1 @@
+export { riskProfilesRouter } from "./riskProfilesRouter";
