@@ -1,5 +1,5 @@
 import { open311StatusOf, statusesFor } from "@gridrisk/server/open311/open311Mapping";
-import { titleFromDescription } from "@gridrisk/server/open311/open311Requests";
+import { descriptionWithPlace, titleFromDescription } from "@gridrisk/server/open311/open311Requests";
 import { escapeXml, xmlDocument } from "@gridrisk/server/open311/open311Xml";
 import { EVENT_LIMITS, EVENT_STATUSES, type EventStatus } from "@gridrisk/shared";
 import { expect } from "chai";
@@ -46,6 +46,21 @@ describe("Open311 mapping", () => {
     ).to.equal(
       '<?xml version="1.0" encoding="utf-8"?>\n<errors><error><code>400</code><description>a &lt; b</description></error></errors>\n',
     );
+  });
+
+  it("keeps the address and media link a caller gave in the filed description, within its limit", () => {
+    const base = { api_key: "k", service_code: "safety_hazard", lat: 33.5, long: 119 };
+    expect(descriptionWithPlace({ ...base, description: "消防通道堵塞" })).to.equal("消防通道堵塞");
+    expect(
+      descriptionWithPlace({
+        ...base,
+        description: "消防通道堵塞",
+        address_string: "清河路 8 号二楼",
+        media_url: "https://example.org/p.jpg",
+      }),
+    ).to.equal("消防通道堵塞\n地址 (address): 清河路 8 号二楼\n附件链接 (media): https://example.org/p.jpg");
+    const long = "长".repeat(EVENT_LIMITS.maxDescriptionLength);
+    expect(descriptionWithPlace({ ...base, description: long, address_string: "清河路" })).to.equal(long);
   });
 
   it("takes a title from the description's first line", () => {

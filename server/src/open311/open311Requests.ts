@@ -72,6 +72,19 @@ export function titleFromDescription(description: string): string {
 }
 
 /**
+ * The description as filed: the caller's text, then the address and the media link it gave (the
+ * event keeps its location as a point; these are what a hotline operator read out or attached).
+ */
+export function descriptionWithPlace(input: Open311RequestCreateInput): string {
+  const extra = [
+    input.address_string ? `地址 (address): ${input.address_string}` : "",
+    input.media_url ? `附件链接 (media): ${input.media_url}` : "",
+  ].filter(Boolean);
+  const text = [input.description, ...extra].join("\n");
+  return text.length > EVENT_LIMITS.maxDescriptionLength ? input.description : text;
+}
+
+/**
  * POST requests: files the request through the same reporting command as the API (the point is
  * located in its grid, the assessment clock starts, duplicates are indexed). With the caller's
  * Idempotency-Key a retried POST files once; without one every POST is a new request.
@@ -84,7 +97,7 @@ export async function createOpen311Request(
 ) {
   const { event } = await reportEvent(actor, idempotencyKey, {
     title: input["attribute[title]"] ?? titleFromDescription(input.description),
-    description: input.description,
+    description: descriptionWithPlace(input),
     category: input.service_code,
     ...(input["attribute[severity]"] ? { severity: input["attribute[severity]"] } : {}),
     location: { type: "Point", coordinates: [input.long, input.lat] },
