@@ -54,7 +54,12 @@ try {
   process.exit(error instanceof MissingToolError ? 69 : 1);
 }
 
-server = await runServer({ ...process.env, MONGODB_URI: database.uri }, { waitForDatabase: true });
+// Its own FerretDB on SQLite has one writer: queue this process's writes (server/src/database/writeGate.ts).
+const serialWrites = !database.external && launchOptions.backend === "sqlite" ? "true" : "false";
+server = await runServer(
+  { DB_SERIAL_WRITES: serialWrites, ...process.env, MONGODB_URI: database.uri },
+  { waitForDatabase: true },
+);
 const seeded = await seedDemoDataOnFirstRun({ demoPassword: process.env.DEMO_PASSWORD || "demo-password" });
 const open311Key = process.env.DEMO_OPEN311_KEY || DEFAULT_DEMO_OPEN311_KEY;
 await ensureDemoOpen311Key(open311Key, seeded.password);

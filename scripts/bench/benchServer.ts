@@ -34,6 +34,9 @@ export async function startBenchServer(options: { clientDistDir?: string } = {})
     MONGODB_URI: database.uri,
     DATA_DIR: dataDir,
     TOKEN_SECRET: "bench-secret-bench-secret-bench-secret-00",
+    // As npm start does for its own FerretDB on SQLite (see server/src/database/writeGate.ts).
+    DB_SERIAL_WRITES:
+      process.env.DB_SERIAL_WRITES ?? (!database.external && launchOptions.backend === "sqlite" ? "true" : "false"),
   });
   const server = await startServer({
     config,

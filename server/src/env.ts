@@ -42,6 +42,7 @@ const envSchema = z
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     KEEP_PHOTO_LOCATION: booleanString.default(true),
     INSPECTION_RADIUS_M: z.coerce.number().int().min(10).max(10_000).default(300),
+    DB_SERIAL_WRITES: booleanString.default(false),
   })
   .superRefine((env, context) => {
     if (env.MAP_TILE_PROVIDER === "tianditu" && !env.MAP_TILE_KEY && !env.MAP_TILE_URL) {
@@ -83,6 +84,8 @@ export interface Config {
   keepPhotoLocation: boolean;
   /** An inspection check-in farther than this from the institution (metres) is flagged. */
   inspectionCheckInRadiusM: number;
+  /** Send this process's hot-path writes one at a time (FerretDB on SQLite: see database/writeGate.ts). */
+  serialWrites: boolean;
 }
 
 /** Every problem found in the environment, one line per variable. */
@@ -128,5 +131,6 @@ export function loadConfig(source: NodeJS.ProcessEnv, options: { isTty?: boolean
     mapTileKey: env.MAP_TILE_KEY,
     keepPhotoLocation: env.KEEP_PHOTO_LOCATION,
     inspectionCheckInRadiusM: env.INSPECTION_RADIUS_M,
+    serialWrites: env.DB_SERIAL_WRITES,
   };
 }

@@ -6,6 +6,7 @@ import { type AppDependencies, createApp } from "./app";
 import { reloadCalendar, watchCalendar } from "./calendar/calendarStore";
 import { connectDatabase } from "./database/connection";
 import { ensureIndexes } from "./database/ensureIndexes";
+import { configureWriteGate } from "./database/writeGate";
 import { loadRecentEvents } from "./events/recentEvents";
 import { metricsStore } from "./metrics/metricsStore";
 import "./models";
@@ -47,6 +48,7 @@ export async function startServer(
   },
 ): Promise<RunningServer> {
   const { config } = deps;
+  configureWriteGate(config.serialWrites);
   const tokenSecret = await resolveTokenSecret(config);
   // One store for the API and the live connection, so that a sign-out cuts the user's sockets.
   const sessions = new NotifyingSessionStore(tokenSecret, LOGIN_LIMITS.sessionHours * 3600_000);

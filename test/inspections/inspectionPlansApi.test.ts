@@ -1,3 +1,4 @@
+import { AuditEntryModel } from "@gridrisk/server/models/auditEntry";
 import type { RunningServer } from "@gridrisk/server/server";
 import { expect } from "chai";
 import { bearer, createAccount, ensureDepartment, signInAs } from "../helpers/accounts";
@@ -167,5 +168,12 @@ describe("inspection plans API", () => {
     expect(stale.status).to.equal(409);
     expect((await call("DELETE", `/api/inspection-plans/${id}`, "admin")).status).to.equal(204);
     expect((await call("GET", `/api/inspection-plans/${id}`, "admin")).status).to.equal(404);
+    // Each change is in the audit log, with the renamed field's before and after; the refused edit is not.
+    const entries = await AuditEntryModel.find({ entityType: "inspection_plan", entityId: id }).sort({ _id: 1 }).lean();
+    expect(entries.map((entry) => entry.action)).to.deep.equal(["create", "update", "delete"]);
+    expect(entries[1]?.changes.find((change) => change.field === "name")).to.include({
+      before: JSON.stringify(created.body.plan.name),
+      after: JSON.stringify("改名"),
+    });
   });
 });

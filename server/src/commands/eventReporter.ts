@@ -1,5 +1,6 @@
 import type { EventReportInput, Role, Severity } from "@gridrisk/shared";
 import { Types } from "mongoose";
+import { gatedWrite } from "../database/writeGate";
 import { forbidden, validationFailed } from "../errors";
 import { domainEvents } from "../events/domainEvents";
 import { cacheEvent } from "../events/eventCache";
@@ -86,7 +87,8 @@ export async function reportEvent(
   // Codes come from blocks reserved per instance; the unique index is the last line of defence.
   for (let attempt = 0; ; attempt++) {
     try {
-      const created = await EventModel.create({ ...draft.build(id), code: await nextEventCode(now) });
+      const code = await nextEventCode(now);
+      const created = await gatedWrite(() => EventModel.create({ ...draft.build(id), code }));
       const doc = created.toObject() as EventDoc;
       cacheEvent(doc);
       domainEvents.publish({ type: "created", event: doc, at: now });

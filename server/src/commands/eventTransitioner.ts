@@ -11,6 +11,7 @@ import {
 } from "@gridrisk/shared";
 import { Types } from "mongoose";
 import { trusted } from "../database/trustedFilter";
+import { gatedWrite } from "../database/writeGate";
 import { AppError, forbidden, notFound, validationFailed, versionConflict } from "../errors";
 import { domainEvents } from "../events/domainEvents";
 import { cachedEvent, cacheEvent, forgetEvent } from "../events/eventCache";
@@ -48,7 +49,7 @@ async function claimVersion(doc: EventDoc, action: string, actorId: string | nul
   const id = `${doc._id.toHexString()}:${doc.version}`;
   const claim = { _id: id, eventId: doc._id, action, actorId, claimedAt: now };
   try {
-    await EventVersionClaimModel.create(claim);
+    await gatedWrite(() => EventVersionClaimModel.create(claim));
     return id;
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
@@ -190,11 +191,14 @@ export async function applyPlan(
   // The claim makes this caller the only writer of this version, so the filter is the _id alone:
   // FerretDB v1 on SQLite answers an _id lookup from its index but scans the whole collection
   // once any other condition is added.
-  const updated = (await EventModel.findOneAndUpdate(
-    { _id: doc._id },
-    { $set: plan.set, $inc: { version: 1, ...plan.inc }, $push: { timeline: entryFor(doc, actor, action, plan, now) } },
-    { returnDocument: "after" },
-  ).lean()) as EventDoc | null;
+  const entry = entryFor(doc, actor, action, plan, now);
+  const updated = (await gatedWrite(() =>
+    EventModel.findOneAndUpdate(
+      { _id: doc._id },
+      { $set: plan.set, $inc: { version: 1, ...plan.inc }, $push: { timeline: entry } },
+      { returnDocument: "after" },
+    ).lean(),
+  )) as EventDoc | null;
   if (!updated) {
     await EventVersionClaimModel.deleteOne({ _id: claimId });
     forgetEvent(doc._id.toHexString());

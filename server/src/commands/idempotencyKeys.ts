@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { gatedWrite } from "../database/writeGate";
 import { AppError } from "../errors";
 import { IdempotencyKeyModel } from "../models/idempotencyKey";
 
@@ -34,7 +35,7 @@ export async function claimIdempotencyKey(
 ): Promise<KeyClaim> {
   const _id = `${userId}:${key}`;
   try {
-    await IdempotencyKeyModel.create({ _id, userId, key, requestHash, resourceId, createdAt: now });
+    await gatedWrite(() => IdempotencyKeyModel.create({ _id, userId, key, requestHash, resourceId, createdAt: now }));
     return { first: true };
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;

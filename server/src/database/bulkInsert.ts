@@ -12,12 +12,9 @@ import type { Model } from "mongoose";
 export async function insertValidated(model: Model<any>, docs: readonly object[]): Promise<number> {
   if (!docs.length) return 0;
   const stamps = model.schema.get("timestamps") ? new Date() : undefined;
-  const rows = docs.map((doc) => {
-    const built = new model(stamps ? { createdAt: stamps, updatedAt: stamps, ...doc } : doc);
-    const invalid = built.validateSync();
-    if (invalid) throw invalid;
-    return built.toObject({ depopulate: true });
-  });
+  const built = docs.map((doc) => new model(stamps ? { createdAt: stamps, updatedAt: stamps, ...doc } : doc));
+  await Promise.all(built.map((document) => document.validate()));
+  const rows = built.map((document) => document.toObject({ depopulate: true }));
   const result = await model.collection.insertMany(rows as never[], { ordered: true });
   return result.insertedCount;
 }

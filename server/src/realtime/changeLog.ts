@@ -1,5 +1,6 @@
 import type { EventChange, LiveChangeType, LiveEventView } from "@gridrisk/shared";
 import { trusted } from "../database/trustedFilter";
+import { gatedWrite } from "../database/writeGate";
 import { INSTANCE_ID } from "../jobs/jobLease";
 import { type ChangeLogEntryDoc, ChangeLogEntryModel } from "../models/changeLogEntry";
 
@@ -59,7 +60,7 @@ async function insertBatch(changes: ChangeToLog[]): Promise<number[]> {
     const first = lastKnown + 1;
     const docs = left.map((entry, offset) => ({ _id: first + offset, ...entry.doc }));
     try {
-      await ChangeLogEntryModel.insertMany(docs, { ordered: true, lean: true });
+      await gatedWrite(() => ChangeLogEntryModel.insertMany(docs, { ordered: true, lean: true }));
       for (const [offset, entry] of left.entries()) seqs[entry.index] = first + offset;
       lastKnown = first + left.length - 1;
       left = [];

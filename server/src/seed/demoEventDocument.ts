@@ -36,7 +36,7 @@ export function eventDocument(input: DocumentInput) {
   const status = last?.toStatus ?? "reported";
   const escalated = steps.some((step) => step.toStatus === "escalated");
   const dispatched = steps.some((step) => step.toStatus === "dispatched") && department;
-  const departmentName = department?.name ?? "";
+  const departmentName = department?.name ?? "职能部门";
   const taskStatus = steps.reduce(
     (current, step) =>
       step.action === "accept_task"

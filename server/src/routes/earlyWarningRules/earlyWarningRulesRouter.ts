@@ -1,5 +1,6 @@
 import { earlyWarningRuleInputSchema, earlyWarningRuleParamsSchema } from "@gridrisk/shared";
 import { Router } from "express";
+import { recordAudit } from "../../audit/recordAudit";
 import { earlyWarningSettings, saveEarlyWarningRule } from "../../inspections/earlyWarningRules";
 import { actorOf } from "../../middlewares/authenticate";
 import { validate } from "../../middlewares/validate";
@@ -18,8 +19,18 @@ export function earlyWarningRulesRouter(): Router {
     const input = validate(earlyWarningRuleInputSchema, req.body, "body");
     const actor = actorOf(res);
     authorize(actor, "update", "early_warning_rule");
+    const before = { code, ...(await earlyWarningSettings())[code] };
     await saveEarlyWarningRule(code, input, actor.id);
-    res.json({ rule: { code, ...(await earlyWarningSettings())[code] } });
+    const rule = { code, ...(await earlyWarningSettings())[code] };
+    await recordAudit({
+      actor,
+      action: "update",
+      entityType: "early_warning_rule",
+      entityId: code,
+      before,
+      after: rule,
+    });
+    res.json({ rule });
   });
   return router;
 }

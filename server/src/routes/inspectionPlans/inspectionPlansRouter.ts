@@ -7,6 +7,7 @@ import {
 } from "@gridrisk/shared";
 import { Router } from "express";
 import { Types } from "mongoose";
+import { recordAudit } from "../../audit/recordAudit";
 import { currentCalendarPeriods } from "../../calendar/calendarStore";
 import { createPlan, deletePlan, loadPlan, updatePlan } from "../../commands/inspectionPlans";
 import { expandPlan } from "../../inspections/planOccurrences";
@@ -74,18 +75,35 @@ export function inspectionPlansRouter(): Router {
 
   router.post("/", async (req, res) => {
     const input = validate(inspectionPlanInputSchema, req.body, "body");
-    res.status(201).json({ plan: presentInspectionPlan(await createPlan(actorOf(res), input)) });
+    const actor = actorOf(res);
+    const plan = presentInspectionPlan(await createPlan(actor, input));
+    await recordAudit({
+      actor,
+      action: "create",
+      entityType: "inspection_plan",
+      entityId: plan.id,
+      before: null,
+      after: plan,
+    });
+    res.status(201).json({ plan });
   });
 
   router.put("/:id", async (req, res) => {
     const { id } = validate(idParamsSchema, req.params, "params");
     const input = validate(inspectionPlanUpdateSchema, req.body, "body");
-    res.json({ plan: presentInspectionPlan(await updatePlan(actorOf(res), id, input)) });
+    const actor = actorOf(res);
+    const before = presentInspectionPlan(await loadPlan(actor, id));
+    const plan = presentInspectionPlan(await updatePlan(actor, id, input));
+    await recordAudit({ actor, action: "update", entityType: "inspection_plan", entityId: id, before, after: plan });
+    res.json({ plan });
   });
 
   router.delete("/:id", async (req, res) => {
     const { id } = validate(idParamsSchema, req.params, "params");
-    await deletePlan(actorOf(res), id);
+    const actor = actorOf(res);
+    const before = presentInspectionPlan(await loadPlan(actor, id));
+    await deletePlan(actor, id);
+    await recordAudit({ actor, action: "delete", entityType: "inspection_plan", entityId: id, before, after: null });
     res.status(204).end();
   });
   return router;
