@@ -127,6 +127,10 @@ describe("audit log", () => {
     const importEntry = await latest("territory");
     expect(importEntry.action).to.equal("import");
     expect(importEntry.note).to.match(/1 updated/);
+    // And the region itself, field by field: only the one that changed.
+    const regions = await audit("entityType=region&limit=100");
+    expect(regions.map((entry) => [entry.action, entry.entityId])).to.deep.equal([["update", "320812"]]);
+    expect(regions[0]?.changes).to.deep.equal([{ field: "name", before: "清江浦区", after: "新区名" }]);
   });
 
   it("records what other commands hand to recordAudit (e.g. inspection plans later)", async () => {

@@ -26,22 +26,33 @@ export interface AuditInput {
  * that change nothing are not recorded. Callable from any command (plans, imports, jobs).
  */
 export async function recordAudit(input: AuditInput, now = new Date()): Promise<void> {
-  const changes = fieldDiff(input.before, input.after);
-  if (!changes.length && !input.note) return;
-  await AuditEntryModel.create({
-    at: now,
-    actorId: input.actor ? new Types.ObjectId(input.actor.id) : null,
-    actorName: input.actor?.name ?? "system",
-    actorRole: input.actor?.role ?? "system",
-    requestId: currentRequestContext()?.requestId ?? null,
-    action: input.action,
-    entityType: input.entityType,
-    entityId: input.entityId,
-    changes: changes.map((change) => ({
-      field: change.field,
-      before: JSON.stringify(change.before),
-      after: JSON.stringify(change.after),
-    })),
-    note: input.note ?? null,
+  await recordAudits([input], now);
+}
+
+/** Appends several entries in one write (e.g. every region an import changed). */
+export async function recordAudits(inputs: readonly AuditInput[], now = new Date()): Promise<void> {
+  const requestId = currentRequestContext()?.requestId ?? null;
+  const entries = inputs.flatMap((input) => {
+    const changes = fieldDiff(input.before, input.after);
+    if (!changes.length && !input.note) return [];
+    return [
+      {
+        at: now,
+        actorId: input.actor ? new Types.ObjectId(input.actor.id) : null,
+        actorName: input.actor?.name ?? "system",
+        actorRole: input.actor?.role ?? "system",
+        requestId,
+        action: input.action,
+        entityType: input.entityType,
+        entityId: input.entityId,
+        changes: changes.map((change) => ({
+          field: change.field,
+          before: JSON.stringify(change.before),
+          after: JSON.stringify(change.after),
+        })),
+        note: input.note ?? null,
+      },
+    ];
   });
+  if (entries.length) await AuditEntryModel.insertMany(entries);
 }

@@ -2,13 +2,15 @@ import { territoryCollectionSchema } from "@gridrisk/shared";
 import { Router } from "express";
 import { Types } from "mongoose";
 import { z } from "zod";
-import { recordAudit } from "../../audit/recordAudit";
+import { recordAudits } from "../../audit/recordAudit";
+import { territoryChanges } from "../../audit/territoryChanges";
 import { exportTerritory } from "../../commands/territoryExporter";
 import { importTerritory } from "../../commands/territoryImporter";
 import { AppError } from "../../errors";
 import { actorOf } from "../../middlewares/authenticate";
 import { validate } from "../../middlewares/validate";
 import { authorize } from "../../policies/territoryPolicy";
+import { territory } from "../../territory/territoryCache";
 
 export const territoryImportQuerySchema = z
   .object({ dryRun: z.enum(["true", "false"], { error: 'must be "true" or "false"' }).default("false") })
@@ -36,6 +38,7 @@ export function territoryRouter(): Router {
     const body = validate(territoryCollectionSchema, req.body, "body");
     const actor = actorOf(res);
     authorize(actor, "create", "territory");
+    const before = territory();
     const result = await importTerritory(body.features, { dryRun: dryRun === "true" });
     if (!result.report.ok) {
       // A file with errors is refused whole; the report says what and where.
@@ -48,15 +51,27 @@ export function territoryRouter(): Router {
       );
     }
     if (!result.dryRun && (result.created || result.updated)) {
-      await recordAudit({
+      // The import's counts, then one entry per region created or changed, field by field.
+      const regions = territoryChanges(before, territory()).map((change) => ({
         actor,
-        action: "import",
-        entityType: "territory",
-        entityId: "territory",
-        before: null,
-        after: { created: result.created, updated: result.updated, unchanged: result.unchanged },
-        note: `${body.features.length} features: ${result.created} regions created, ${result.updated} updated, ${result.unchanged} unchanged`,
-      });
+        action: change.action,
+        entityType: "region",
+        entityId: change.code,
+        before: change.before,
+        after: change.after,
+      }));
+      await recordAudits([
+        {
+          actor,
+          action: "import",
+          entityType: "territory",
+          entityId: "territory",
+          before: null,
+          after: { created: result.created, updated: result.updated, unchanged: result.unchanged },
+          note: `${body.features.length} features: ${result.created} regions created, ${result.updated} updated, ${result.unchanged} unchanged`,
+        },
+        ...regions,
+      ]);
     }
     res.json(result);
   });
