@@ -1,6 +1,5 @@
 import type { ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
-import { connect } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { ClientToServerEvents, EventChange, ServerToClientEvents } from "@gridrisk/shared";
@@ -11,28 +10,12 @@ import { createAccount, signInAs } from "../helpers/accounts";
 import { buildReport, report } from "../helpers/eventHelpers";
 import { request } from "../helpers/http";
 import { spawnTs, waitUntil } from "../helpers/processes";
+import { portAnswers } from "../helpers/redisProcess";
 import { loadTerritoryFixture } from "../helpers/territoryFixture";
 import { useTestDatabase } from "../helpers/testDatabase";
 import { TEST_TOKEN_SECRET } from "../helpers/testServer";
 
 const REDIS_URL = "redis://127.0.0.1:6379";
-
-/** Whether something listens on Redis's port. */
-function redisReachable(): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(6379, "127.0.0.1");
-    socket.setTimeout(500);
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("timeout", () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once("error", () => resolve(false));
-  });
-}
 
 describe("live updates across two server processes through Redis", function () {
   this.timeout(90_000);
@@ -43,7 +26,7 @@ describe("live updates across two server processes through Redis", function () {
   let socket: Socket<ServerToClientEvents, ClientToServerEvents> | undefined;
 
   before(async function () {
-    if (!(await redisReachable())) this.skip();
+    if (!(await portAnswers(6379))) this.skip();
     const ids = await loadTerritoryFixture();
     await createAccount({ username: "worker", role: "grid_worker", scope: [ids.grid] });
     await createAccount({ username: "city", role: "city_monitor", scope: [ids.city] });

@@ -1,5 +1,6 @@
 import type { EventReportInput, Role, Severity } from "@gridrisk/shared";
 import { Types } from "mongoose";
+import { isDuplicateKey } from "../database/duplicateKey";
 import { gatedWrite } from "../database/writeGate";
 import { forbidden, validationFailed } from "../errors";
 import { domainEvents } from "../events/domainEvents";
@@ -40,10 +41,6 @@ function reportingScope(actor: Actor): string[] {
       .find((region) => region.level === "township");
     return township ? [township.id] : [gridId];
   });
-}
-
-function isDuplicateKey(error: unknown): boolean {
-  return (error as { code?: number }).code === 11000;
 }
 
 /** What a report came to: the event, possible duplicates, and whether this request created it. */

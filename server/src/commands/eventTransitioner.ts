@@ -10,6 +10,7 @@ import {
   roleMayEver,
 } from "@gridrisk/shared";
 import { Types } from "mongoose";
+import { isDuplicateKey } from "../database/duplicateKey";
 import { trusted } from "../database/trustedFilter";
 import { gatedWrite } from "../database/writeGate";
 import { AppError, forbidden, notFound, validationFailed, versionConflict } from "../errors";
@@ -29,10 +30,6 @@ import { eventCategories, violationCategories } from "./catalogs";
 
 /** A claim older than this whose update never landed belongs to a crashed request. */
 const STALE_CLAIM_MS = 30_000;
-
-function isDuplicateKey(error: unknown): boolean {
-  return (error as { code?: number }).code === 11000;
-}
 
 function conflict(current: { version: number; status: string }): AppError {
   return versionConflict(`The event changed meanwhile: it is now version ${current.version} (${current.status}).`, {

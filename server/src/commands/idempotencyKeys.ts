@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { isDuplicateKey } from "../database/duplicateKey";
 import { gatedWrite } from "../database/writeGate";
 import { AppError } from "../errors";
 import { IdempotencyKeyModel } from "../models/idempotencyKey";
@@ -6,10 +7,6 @@ import { IdempotencyKeyModel } from "../models/idempotencyKey";
 /** A stable hash of a validated request body. */
 export function requestHashOf(body: unknown): string {
   return createHash("sha256").update(JSON.stringify(body)).digest("hex");
-}
-
-function isDuplicateKey(error: unknown): boolean {
-  return (error as { code?: number }).code === 11000;
 }
 
 /** Whose the key is and which resource the first request made under it creates. */

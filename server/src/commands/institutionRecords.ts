@@ -1,5 +1,6 @@
 import type { InstitutionInput, InstitutionUpdate } from "@gridrisk/shared";
 import { Types } from "mongoose";
+import { isDuplicateKey } from "../database/duplicateKey";
 import { alreadyExists, notFound } from "../errors";
 import { type InstitutionDoc, InstitutionModel } from "../models/institution";
 import type { Actor } from "../policies/actor";
@@ -16,10 +17,6 @@ function placeOf(location: { lng: number; lat: number }) {
     gridId: new Types.ObjectId(grid.id),
     regionPath: path.map((region) => new Types.ObjectId(region.id)),
   };
-}
-
-function isDuplicateKey(error: unknown): boolean {
-  return (error as { code?: number }).code === 11000;
 }
 
 /** Registers an institution at a location inside the actor's territory. */

@@ -1,3 +1,4 @@
+import { isDuplicateKey } from "../database/duplicateKey";
 import { INSTANCE_ID } from "../jobs/jobLease";
 import { EventCodeBlockModel } from "../models/eventCodeBlock";
 
@@ -7,10 +8,6 @@ const PREFIX = "HA";
 
 let current: { year: number; next: number; end: number } | undefined;
 let reserving: Promise<void> | undefined;
-
-function isDuplicateKey(error: unknown): boolean {
-  return (error as { code?: number }).code === 11000;
-}
 
 async function reserveBlock(year: number): Promise<void> {
   const highest = await EventCodeBlockModel.findOne({ year }).sort({ block: -1 }).lean();

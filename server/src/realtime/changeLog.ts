@@ -1,4 +1,5 @@
 import type { EventChange, LiveChangeType, LiveEventView } from "@gridrisk/shared";
+import { isDuplicateKey } from "../database/duplicateKey";
 import { trusted } from "../database/trustedFilter";
 import { gatedWrite } from "../database/writeGate";
 import { INSTANCE_ID } from "../jobs/jobLease";
@@ -27,10 +28,6 @@ let draining = false;
 const MAX_ATTEMPTS = 50;
 /** Changes written in one insert at most; under load a batch holds what queued during the last. */
 const MAX_BATCH = 200;
-
-function isDuplicateKey(error: unknown): boolean {
-  return (error as { code?: number }).code === 11000;
-}
 
 /** The highest seq written so far (0 when the log is empty). */
 export async function latestSeq(): Promise<number> {

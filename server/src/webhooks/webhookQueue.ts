@@ -1,4 +1,5 @@
 import { WEBHOOK_LIMITS } from "@gridrisk/shared";
+import { isDuplicateKey } from "../database/duplicateKey";
 import { trusted } from "../database/trustedFilter";
 import type { DomainEvent } from "../events/domainEvents";
 import { createLogger } from "../logging/logger";
@@ -8,10 +9,6 @@ import { presentEventSummary } from "../presenters/eventPresenter";
 import { retryDelayMs, signWebhook } from "./webhookSignature";
 
 const log = createLogger("webhooks");
-
-function isDuplicateKey(error: unknown): boolean {
-  return (error as { code?: number }).code === 11000;
-}
 
 /** Queues a domain event for every active webhook that follows its type; each at most once. */
 export async function enqueueWebhookDeliveries(domainEvent: DomainEvent): Promise<number> {
