@@ -95,7 +95,9 @@ export async function startBenchServer(options: { clientDistDir?: string } = {})
     /** The server's Socket.IO, for baselines that emit directly. */
     io: server.io,
     databaseUri: database.uri,
-    backend: database.external ? "MONGODB_URI" : `FerretDB v1.24.2 on ${launchOptions.backend}`,
+    backend: database.external
+      ? "MONGODB_URI"
+      : `FerretDB v1.24.2 on ${launchOptions.backend}${launchOptions.backend === "sqlite" && launchOptions.sqliteIdIndex === false ? " (no _id lookup index)" : ""}`,
     grid,
     worker,
     officer: await signIn("bench.officer"),

@@ -7,6 +7,7 @@ import path from "node:path";
 import { MongoClient } from "mongodb";
 import { projectRoot } from "../projectPaths";
 import { ensureFerretdbBinary } from "./ferretdbBinary";
+import { ensureSqliteIdIndexBinary } from "./sqliteIdIndexBinary";
 import { createPostgresDatabase, dropPostgresDatabase, postgresDatabaseUrl } from "./postgresDatabase";
 
 /** Storage under FerretDB: SQLite files, or the PostgreSQL server. */
@@ -29,6 +30,11 @@ export interface LaunchOptions {
   readyTimeoutMs?: number;
   /** FerretDB's own log level. */
   logLevel?: "debug" | "info" | "warn" | "error";
+  /**
+   * With the SQLite backend, run the `_id` lookup indexer beside FerretDB (default true; see
+   * scripts/db/sqliteIdIndex/main.go). Off only to measure FerretDB as it ships.
+   */
+  sqliteIdIndex?: boolean;
 }
 
 export interface RunningDatabase {
@@ -41,6 +47,8 @@ export interface RunningDatabase {
   ferretdbPid?: number;
   /** The PostgreSQL database behind FerretDB, with the postgresql backend. */
   postgresDatabase?: string;
+  /** The SQLite backend's folder of database files. */
+  sqliteDir?: string;
   /** Stops FerretDB and removes a throwaway database. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -106,6 +114,19 @@ function spawnGuardian(binary: string, args: string[], logFile: string, cleanupD
   return child;
 }
 
+/**
+ * Runs the `_id` lookup indexer over FerretDB's SQLite folder. Like the guardian it holds a pipe
+ * to us as its lifeline, so it never outlives this process.
+ */
+function spawnSqliteIdIndexer(binary: string, sqliteDir: string, logFile: string): ChildProcess {
+  const log = openSync(logFile, "a");
+  const child = spawn(binary, ["-dir", sqliteDir], { cwd: projectRoot, stdio: ["pipe", "ignore", log] });
+  closeSync(log);
+  (child.stdin as unknown as { unref?: () => void } | null)?.unref?.();
+  child.unref();
+  return child;
+}
+
 function waitForExit(child: ChildProcess, timeoutMs: number): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
@@ -131,6 +152,11 @@ async function childPidOf(parentPid: number): Promise<number | undefined> {
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+  return undefined;
+}
+
+function warnNoIndexer(error: Error): undefined {
+  process.stderr.write(`The SQLite _id lookup indexer could not be built (${error.message}); lookups will scan.\n`);
   return undefined;
 }
 
@@ -176,10 +202,16 @@ export async function launchDatabase(options: LaunchOptions): Promise<RunningDat
     exitReason = `exit code ${code ?? "none"}, signal ${signal ?? "none"}`;
   });
 
+  const sqliteDir = options.backend === "postgresql" ? undefined : path.join(baseDir, "sqlite");
+  const indexerBinary =
+    sqliteDir && options.sqliteIdIndex !== false ? await ensureSqliteIdIndexBinary().catch(warnNoIndexer) : undefined;
+  const indexer = sqliteDir && indexerBinary ? spawnSqliteIdIndexer(indexerBinary, sqliteDir, logFile) : undefined;
+
   let stopped = false;
   const stop = async (): Promise<void> => {
     if (stopped) return;
     stopped = true;
+    indexer?.kill("SIGTERM");
     guardian.kill("SIGTERM");
     await waitForExit(guardian, 8000);
     if (throwaway) {
@@ -198,5 +230,13 @@ export async function launchDatabase(options: LaunchOptions): Promise<RunningDat
   }
   const ferretdbPid = guardian.pid ? await childPidOf(guardian.pid) : undefined;
   const postgresDatabase = postgresUrl ? new URL(postgresUrl).pathname.slice(1) : undefined;
-  return { uri, external: false, port, ferretdbPid, ...(postgresDatabase ? { postgresDatabase } : {}), stop };
+  return {
+    uri,
+    external: false,
+    port,
+    ferretdbPid,
+    ...(postgresDatabase ? { postgresDatabase } : {}),
+    ...(sqliteDir ? { sqliteDir } : {}),
+    stop,
+  };
 }

@@ -1,8 +1,9 @@
-import { spawn } from "node:child_process";
-import { constants } from "node:fs";
-import { access, chmod, cp, mkdir, rm, writeFile } from "node:fs/promises";
+import { chmod, cp, mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { projectRoot } from "../projectPaths";
+import { findGo, isExecutable, MissingToolError, onPath, run } from "./goToolchain";
+
+export { MissingToolError };
 
 /** The FerretDB release this project is tested against. */
 export const FERRETDB_VERSION = "v1.24.2";
@@ -10,50 +11,6 @@ const MODULE = "github.com/FerretDB/FerretDB";
 
 /** Where a FerretDB built by this project is kept (gitignored). */
 export const DEFAULT_FERRETDB_CACHE_DIR = path.join(projectRoot, ".cache", "ferretdb", FERRETDB_VERSION);
-
-/** Where Go is commonly installed when it is not on PATH. */
-const GO_LOCATIONS = ["/usr/local/go/bin/go", "/usr/lib/go/bin/go"];
-
-export class MissingToolError extends Error {}
-
-async function isExecutable(file: string): Promise<boolean> {
-  try {
-    await access(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function onPath(name: string, pathVariable: string): Promise<string | undefined> {
-  for (const dir of pathVariable.split(path.delimiter)) {
-    if (!dir) continue;
-    const candidate = path.join(dir, name);
-    if (await isExecutable(candidate)) return candidate;
-  }
-  return undefined;
-}
-
-/** Runs a command, streaming its output with a prefix so a long build shows progress. */
-function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv }): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      for (const line of chunk.toString().split("\n")) {
-        if (line.trim()) process.stderr.write(`  [go] ${line}\n`);
-      }
-    });
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (code === 0) resolve(stdout);
-      else reject(new Error(`${command} ${args.join(" ")} exited with code ${code}`));
-    });
-  });
-}
 
 /**
  * Builds FerretDB from its released module source.
@@ -113,10 +70,7 @@ export async function ensureFerretdbBinary(lookup: BinaryLookup = {}): Promise<s
   if (await isExecutable(cachedBinary)) return cachedBinary;
   const onSystem = await onPath("ferretdb", env.PATH ?? "");
   if (onSystem) return onSystem;
-  let go = await onPath("go", env.PATH ?? "");
-  for (const candidate of lookup.goLocations ?? GO_LOCATIONS) {
-    if (!go && (await isExecutable(candidate))) go = candidate;
-  }
+  const go = await findGo(env, lookup.goLocations);
   if (!go) {
     throw new MissingToolError(
       `No FerretDB binary was found and Go is not installed to build one.\n` +

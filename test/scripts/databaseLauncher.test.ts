@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -6,6 +7,7 @@ import { MongoClient } from "mongodb";
 import pg from "pg";
 import { findFreePort, launchDatabase, waitForPing } from "../../scripts/db/databaseLauncher";
 import { ensureFerretdbBinary, MissingToolError } from "../../scripts/db/ferretdbBinary";
+import { ensureSqliteIdIndexBinary } from "../../scripts/db/sqliteIdIndexBinary";
 import { firstLine, isAlive, spawnTs, waitUntil } from "../helpers/processes";
 
 const POSTGRES_URL = process.env.POSTGRES_URL || "postgres://postgres@127.0.0.1:5432/gridrisk";
@@ -62,6 +64,76 @@ describe("database launcher", function () {
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
+  });
+
+  describe("_id lookups on SQLite", () => {
+    /** SQLite's plan for FerretDB's own `_id` lookup, per collection of the folder. */
+    async function lookupPlans(sqliteDir: string): Promise<Record<string, string>> {
+      const binary = await ensureSqliteIdIndexBinary();
+      expect(binary, "the indexer needs Go to build").to.be.a("string");
+      const lines = execFileSync(binary as string, ["-dir", sqliteDir, "-explain"])
+        .toString()
+        .trim()
+        .split("\n");
+      const plans: Record<string, string> = {};
+      for (const line of lines.filter(Boolean)) {
+        const { database, collection, plan } = JSON.parse(line) as Record<string, string>;
+        plans[`${database}.${collection}`] = plan as string;
+      }
+      return plans;
+    }
+
+    it("are served by an index on every collection, also one dropped and made again", async () => {
+      const database = await launchDatabase({ backend: "sqlite", databaseName: "lookups" });
+      try {
+        const sqliteDir = database.sqliteDir as string;
+        await withClient(database.uri, async (client) => {
+          const db = client.db();
+          await db.collection("events").insertMany([{ _id: "a", n: 1 } as never, { _id: "b", n: 2 } as never]);
+          await db.collection("claims").insertOne({ _id: "a:1" } as never);
+          await waitUntil(
+            async () =>
+              Object.values(await lookupPlans(sqliteDir)).filter((plan) => plan.includes("__id_lookup")).length === 2,
+            10_000,
+            "both tables indexed",
+          );
+          await db.collection("events").drop();
+          await db.collection("events").insertOne({ _id: "c", n: 3 } as never);
+          await waitUntil(
+            async () => (await lookupPlans(sqliteDir))["lookups.events"]?.includes("__id_lookup") ?? false,
+            10_000,
+            "the re-created table indexed",
+          );
+          // FerretDB still finds, updates and deletes by _id through the index.
+          expect(await db.collection("events").findOne({ _id: "c" } as never)).to.deep.include({ n: 3 });
+          await db.collection("events").updateOne({ _id: "c" } as never, { $set: { n: 4 } });
+          expect(await db.collection("events").findOne({ _id: "c" } as never)).to.deep.include({ n: 4 });
+          await db.collection("claims").deleteOne({ _id: "a:1" } as never);
+          expect(await db.collection("claims").countDocuments()).to.equal(0);
+        });
+        const plans = await lookupPlans(sqliteDir);
+        expect(plans["lookups.events"]).to.match(/^SEARCH .* USING INDEX \S+__id_lookup/);
+        expect(plans["lookups.claims"]).to.match(/^SEARCH .* USING INDEX \S+__id_lookup/);
+      } finally {
+        await database.stop();
+      }
+    });
+
+    it("scan the whole table in FerretDB as it ships (without the indexer)", async () => {
+      const database = await launchDatabase({ backend: "sqlite", databaseName: "scans", sqliteIdIndex: false });
+      try {
+        await withClient(database.uri, (client) =>
+          client
+            .db()
+            .collection("events")
+            .insertOne({ _id: "a" } as never),
+        );
+        const plans = await lookupPlans(database.sqliteDir as string);
+        expect(plans["scans.events"]).to.match(/^SCAN /);
+      } finally {
+        await database.stop();
+      }
+    });
   });
 
   it("leaves no FerretDB behind when the launching process is killed with SIGKILL", async () => {
