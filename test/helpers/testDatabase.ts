@@ -5,6 +5,7 @@ import { forgetEvent } from "@gridrisk/server/events/eventCache";
 import { resetEventCodes } from "@gridrisk/server/events/eventCodes";
 import { recentEvents } from "@gridrisk/server/events/recentEvents";
 import "@gridrisk/server/models";
+import { forgetActiveWebhooks } from "@gridrisk/server/webhooks/activeWebhooks";
 import mongoose from "mongoose";
 
 let fileCounter = 0;
@@ -35,6 +36,7 @@ export function useTestDatabase(): () => string {
     forgetEvent();
     eventCategories.forget();
     violationCategories.forget();
+    forgetActiveWebhooks();
   });
   after(async () => {
     if (mongoose.connection.readyState === 1) await mongoose.connection.dropDatabase();

@@ -6,17 +6,18 @@ import { createLogger } from "../logging/logger";
 import { WebhookModel } from "../models/webhook";
 import { type WebhookDeliveryDoc, WebhookDeliveryModel } from "../models/webhookDelivery";
 import { presentEventSummary } from "../presenters/eventPresenter";
+import { activeWebhooks } from "./activeWebhooks";
 import { retryDelayMs, signWebhook } from "./webhookSignature";
 
 const log = createLogger("webhooks");
 
 /** Queues a domain event for every active webhook that follows its type; each at most once. */
 export async function enqueueWebhookDeliveries(domainEvent: DomainEvent): Promise<number> {
-  const hooks = await WebhookModel.find({ active: true }).lean();
+  const hooks = (await activeWebhooks()).filter((hook) => hook.eventTypes.includes(domainEvent.type));
+  if (!hooks.length) return 0;
   const event = presentEventSummary(domainEvent.event);
   let queued = 0;
   for (const hook of hooks) {
-    if (!hook.eventTypes.includes(domainEvent.type)) continue;
     const _id = `${hook._id.toHexString()}:${event.id}:${event.version}:${domainEvent.type}`;
     const payload = JSON.stringify({
       id: _id,

@@ -9,6 +9,7 @@ import { type WebhookDoc, WebhookModel } from "../../models/webhook";
 import { type WebhookDeliveryDoc, WebhookDeliveryModel } from "../../models/webhookDelivery";
 import { authorize } from "../../policies/territoryPolicy";
 import { presentWebhook, presentWebhookDelivery } from "../../presenters/webhookPresenter";
+import { forgetActiveWebhooks } from "../../webhooks/activeWebhooks";
 
 const DELIVERIES_LISTED = 100;
 
@@ -36,6 +37,7 @@ export function webhooksRouter(): Router {
     authorize(actor, "create", "webhook");
     const secret = randomBytes(32).toString("hex");
     const created = await WebhookModel.create({ ...input, secret, createdBy: actor.id });
+    forgetActiveWebhooks();
     const webhook = presentWebhook(created.toObject() as WebhookDoc);
     await recordAudit({
       actor,
@@ -55,6 +57,7 @@ export function webhooksRouter(): Router {
     authorize(actor, "update", "webhook");
     const before = audited(presentWebhook(await load(id)));
     await WebhookModel.updateOne({ _id: id }, { $set: input });
+    forgetActiveWebhooks();
     const webhook = presentWebhook(await load(id));
     await recordAudit({
       actor,
@@ -73,6 +76,7 @@ export function webhooksRouter(): Router {
     authorize(actor, "delete", "webhook");
     const before = audited(presentWebhook(await load(id)));
     await WebhookModel.deleteOne({ _id: id });
+    forgetActiveWebhooks();
     await recordAudit({ actor, action: "delete", entityType: "webhook", entityId: id, before, after: null });
     res.status(204).end();
   });
