@@ -19,6 +19,8 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 1000);
 const HOLD_MS = 15_000;
 const PAUSE_MS = 5_000;
 const CONNECT_CONCURRENCY = 50;
+/** A socket neither connected nor refused by then counts as failed (a wave never waits forever). */
+const CONNECT_TIMEOUT_MS = 20_000;
 
 type Ready = { kind: "ready"; url: string; token: string };
 type Stats = {
@@ -94,21 +96,35 @@ function ask(child: ChildProcess, kind: string): Promise<Stats> {
   });
 }
 
-async function wave(url: string, token: string): Promise<{ connected: number; failed: number }> {
+async function wave(url: string, token: string): Promise<{ connected: number; failed: number; timedOut: number }> {
   const sockets: Socket[] = [];
   let failed = 0;
+  let timedOut = 0;
   let next = 0;
+  const ticker = setInterval(() => {
+    process.stderr.write(
+      `  … ${next} started, ${sockets.length} connected, ${failed} failed (${timedOut} timed out)\n`,
+    );
+  }, 30_000);
   await Promise.all(
     Array.from({ length: CONNECT_CONCURRENCY }, async () => {
       while (next < CLIENTS) {
         next += 1;
         await new Promise<void>((resolve) => {
           const socket = io(url, { transports: ["websocket"], forceNew: true, reconnection: false, auth: { token } });
+          const timer = setTimeout(() => {
+            failed += 1;
+            timedOut += 1;
+            socket.close();
+            resolve();
+          }, CONNECT_TIMEOUT_MS);
           socket.once("connect", () => {
+            clearTimeout(timer);
             sockets.push(socket);
             resolve();
           });
           socket.once("connect_error", () => {
+            clearTimeout(timer);
             failed += 1;
             socket.close();
             resolve();
@@ -117,10 +133,19 @@ async function wave(url: string, token: string): Promise<{ connected: number; fa
       }
     }),
   );
+  clearInterval(ticker);
   await new Promise((resolve) => setTimeout(resolve, HOLD_MS));
   for (const socket of sockets) socket.close();
   await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
-  return { connected: sockets.length, failed };
+  return { connected: sockets.length, failed, timedOut };
+}
+
+/** One line per wave on stderr, so a run that stalls shows where. */
+function logWave(index: number, started: number, outcome: Awaited<ReturnType<typeof wave>>): void {
+  const minutes = ((Date.now() - started) / 60_000).toFixed(1);
+  process.stderr.write(
+    `wave ${index + 1} at ${minutes} min: ${outcome.connected} connected, ${outcome.failed} failed (${outcome.timedOut} timed out)\n`,
+  );
 }
 
 async function measure(): Promise<void> {
@@ -132,11 +157,17 @@ async function measure(): Promise<void> {
   const started = Date.now();
   let waves = 0;
   let failed = 0;
-  for (; waves < 2; waves++) failed += (await wave(ready.url, ready.token)).failed;
+  for (; waves < 2; waves++) {
+    const outcome = await wave(ready.url, ready.token);
+    logWave(waves, started, outcome);
+    failed += outcome.failed;
+  }
   const warm = await ask(child, "stats");
   child.send({ kind: "reset-loop" });
   while (Date.now() - started < MINUTES * 60_000) {
-    failed += (await wave(ready.url, ready.token)).failed;
+    const outcome = await wave(ready.url, ready.token);
+    logWave(waves, started, outcome);
+    failed += outcome.failed;
     waves += 1;
   }
   const end = await ask(child, "stats");

@@ -6,7 +6,8 @@
 // so the unique _id index is never used for a lookup: every findOne, update and delete by _id
 // scans the whole table while holding the database's single write lock. This program adds the
 // missing index, `CREATE INDEX "<table>__id_lookup" ON "<table>" (_ferretdb_sjson->'$._id')`,
-// to each table listed in FerretDB's metadata, and keeps doing so for tables created later.
+// to each table listed in FerretDB's metadata, and keeps doing so for tables created later. It
+// leaves a database file alone until the file has existed for two seconds and is in WAL mode.
 // SQLite maintains the index by itself; FerretDB neither sees nor needs to know it (its index
 // list lives in its own metadata), and dropping a collection drops the table with its indexes.
 //
@@ -124,9 +125,77 @@ func indexFile(file string) (int, error) {
 	return created, nil
 }
 
-// pass indexes every database file of the directory; it returns how many indexes it created.
-func pass(dir string) (int, error) {
+// settledDelay is how long a database file must have been seen before it is opened: FerretDB
+// makes a new file in a few milliseconds (create, switch to WAL, metadata table), and a second
+// connection during those milliseconds made its creation fail with a disk I/O error.
+const settledDelay = 2 * time.Second
+
+// inWALMode tells, from the file's header alone (no SQLite connection), whether FerretDB has
+// finished making it: bytes 18 and 19 of a database in WAL mode are both 2.
+func inWALMode(file string) bool {
+	f, err := os.Open(file)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	header := make([]byte, 20)
+	if _, err := io.ReadFull(f, header); err != nil {
+		return false
+	}
+	return string(header[:15]) == "SQLite format 3" && header[18] == 2 && header[19] == 2
+}
+
+// sighting is when a database file was first found, and which file it was.
+type sighting struct {
+	at   time.Time
+	info os.FileInfo
+}
+
+// firstSeen remembers each database file's first sighting.
+var firstSeen = map[string]sighting{}
+
+// settled lists the files of the directory that are old and finished enough to open.
+func settled(dir string, now time.Time) ([]string, error) {
 	files, err := filepath.Glob(filepath.Join(dir, "*.sqlite"))
+	if err != nil {
+		return nil, err
+	}
+	present := map[string]bool{}
+	var ready []string
+	for _, file := range files {
+		info, err := os.Stat(file)
+		if err != nil {
+			continue // dropped meanwhile
+		}
+		present[file] = true
+		seen, ok := firstSeen[file]
+		if !ok || !os.SameFile(seen.info, info) {
+			// New, or dropped and made again under the same name since the last pass.
+			firstSeen[file] = sighting{at: now, info: info}
+			continue
+		}
+		if now.Sub(seen.at) >= settledDelay && inWALMode(file) {
+			ready = append(ready, file)
+		}
+	}
+	for file := range firstSeen {
+		if !present[file] {
+			delete(firstSeen, file) // dropped: a file made again under its name waits again
+		}
+	}
+	return ready, nil
+}
+
+// pass indexes every settled database file of the directory; it returns how many indexes it
+// created. With once, files are taken as they are (nothing else is expected to be making them).
+func pass(dir string, once bool) (int, error) {
+	var files []string
+	var err error
+	if once {
+		files, err = filepath.Glob(filepath.Join(dir, "*.sqlite"))
+	} else {
+		files, err = settled(dir, time.Now())
+	}
 	if err != nil {
 		return 0, err
 	}
@@ -204,7 +273,7 @@ func main() {
 		return
 	}
 	if *once {
-		n, err := pass(*dir)
+		n, err := pass(*dir, true)
 		if err != nil {
 			log.Fatal(err)
 		}
@@ -217,7 +286,7 @@ func main() {
 		os.Exit(0)
 	}()
 	for {
-		if _, err := pass(*dir); err != nil {
+		if _, err := pass(*dir, false); err != nil {
 			log.Print(err) // e.g. the lock stayed busy for 10 s, or a file was dropped mid-pass: next pass
 		}
 		time.Sleep(*interval)
