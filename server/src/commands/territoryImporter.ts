@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { levelDepth, type RegionLevel, type TerritoryFeature } from "@gridrisk/shared";
 import { Types } from "mongoose";
+import { bulkWriteInBatches } from "../database/bulkWriteBatches";
 import { createLogger } from "../logging/logger";
 import { RegionModel } from "../models/region";
 import { bumpTerritoryVersion } from "../models/territoryState";
@@ -112,14 +113,11 @@ export async function importTerritory(features: unknown[], options: { dryRun: bo
   for (let index = 0; index < inserts.length; index += BATCH) {
     await RegionModel.insertMany(inserts.slice(index, index + BATCH), { ordered: true, lean: true });
   }
-  for (let index = 0; index < updates.length; index += BATCH) {
-    await RegionModel.bulkWrite(
-      updates.slice(index, index + BATCH).map(({ id, fields }) => ({
-        updateOne: { filter: { _id: id }, update: { $set: fields } },
-      })),
-      { ordered: true },
-    );
-  }
+  await bulkWriteInBatches(
+    RegionModel,
+    updates.map(({ id, fields }) => ({ updateOne: { filter: { _id: id }, update: { $set: fields } } })),
+    { ordered: true },
+  );
   await reparentDescendants(stored, refs);
   await bumpTerritoryVersion();
   await reloadTerritory();

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { PRESENCE_LIMITS } from "@gridrisk/shared";
 import type { Server } from "socket.io";
+import { bulkWriteInBatches } from "../database/bulkWriteBatches";
 import { trusted } from "../database/trustedFilter";
 import { createLogger } from "../logging/logger";
 import { type PresenceEntryDoc, PresenceEntryModel } from "../models/presenceEntry";
@@ -44,7 +45,8 @@ export function trackPresence(io: Server, heartbeatMs: number = PRESENCE_LIMITS.
     queue = queue.then(write).catch((error: Error) => log.warn(`presence ${what} failed`, { error: error.message }));
   };
   const upsert = (entries: PresenceEntryDoc[]) =>
-    PresenceEntryModel.bulkWrite(
+    bulkWriteInBatches(
+      PresenceEntryModel,
       entries.map(({ _id, ...fields }) => ({
         updateOne: { filter: { _id }, update: { $set: fields }, upsert: true },
       })),
