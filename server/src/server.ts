@@ -7,6 +7,7 @@ import { reloadCalendar, watchCalendar } from "./calendar/calendarStore";
 import { connectDatabase } from "./database/connection";
 import { ensureIndexes } from "./database/ensureIndexes";
 import { configureWriteGate } from "./database/writeGate";
+import { forgetEvent } from "./events/eventCache";
 import { loadRecentEvents } from "./events/recentEvents";
 import { metricsStore } from "./metrics/metricsStore";
 import "./models";
@@ -16,7 +17,7 @@ import { createLogger } from "./logging/logger";
 import { gracefulShutdown } from "./process/gracefulShutdown";
 import { NotifyingSessionStore } from "./realtime/sessionRevocations";
 import { createSocketServer, type LiveServer } from "./realtime/socketServer";
-import { reloadTerritory, watchTerritory } from "./territory/territoryCache";
+import { onRegionsMoved, reloadTerritory, watchTerritory } from "./territory/territoryCache";
 import { resolveTokenSecret } from "./tokenSecret";
 import { listenForWebhookEvents } from "./webhooks/webhookListener";
 
@@ -74,6 +75,12 @@ export async function startServer(
     });
   if (deps.waitForDatabase) await connected;
   const stopWatchingTerritory = watchTerritory(TERRITORY_POLL_MS);
+  // Records below a moved region have new region paths: drop what was kept of them.
+  const stopFollowingMoves = onRegionsMoved(() => {
+    forgetEvent();
+    metricsStore.invalidate();
+    loadRecentEvents().catch((error: Error) => log.warn("recent events not reloaded", { error: error.message }));
+  });
   const stopPruning = schedulePruning(PRUNE_INTERVAL_MS);
   const stopScheduler = deps.jobs === false ? () => undefined : startScheduler();
   const stopWebhookListener = listenForWebhookEvents();
@@ -94,6 +101,7 @@ export async function startServer(
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     stopWatchingTerritory();
+    stopFollowingMoves();
     stopPruning();
     stopScheduler();
     stopWebhookListener();

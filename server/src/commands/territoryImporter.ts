@@ -10,6 +10,7 @@ import { toStoredBoundary } from "../territory/storedBoundary";
 import { reloadTerritory } from "../territory/territoryCache";
 import type { TerritoryReport } from "../territory/validation/territoryIssue";
 import { validateTerritory } from "../territory/validation/validateTerritory";
+import { repathRecordsUnder } from "./recordRepathing";
 
 const log = createLogger("territory");
 const BATCH = 500;
@@ -21,6 +22,8 @@ export interface ImportResult {
   created: number;
   updated: number;
   unchanged: number;
+  /** Records (events, institutions, …) whose region path followed a region moved to another parent, by collection. */
+  repathed?: Record<string, number>;
 }
 
 interface StoredRef {
@@ -71,6 +74,7 @@ export async function importTerritory(features: unknown[], options: { dryRun: bo
   const refs = new Map(stored);
   const inserts: Record<string, unknown>[] = [];
   const updates: { id: Types.ObjectId; fields: Record<string, unknown> }[] = [];
+  const moved: Types.ObjectId[] = [];
   for (const feature of ordered) {
     const { code, name, nameEn, level, parentCode } = feature.properties;
     const parent = parentCode ? refs.get(parentCode) : undefined;
@@ -80,6 +84,7 @@ export async function importTerritory(features: unknown[], options: { dryRun: bo
     const id = previous?.id ?? new Types.ObjectId();
     refs.set(code, { id, level, ancestors, parentId: parent?.id ?? null, contentHash });
     const sameAncestors = previous && previous.ancestors.map(String).join() === ancestors.map(String).join();
+    if (previous && !sameAncestors) moved.push(id);
     if (previous && previous.contentHash === contentHash && sameAncestors) {
       result.unchanged += 1;
       continue;
@@ -119,6 +124,8 @@ export async function importTerritory(features: unknown[], options: { dryRun: bo
     { ordered: true },
   );
   await reparentDescendants(stored, refs);
+  // Before the version bump, so that no instance reloads the new territory over records' old paths.
+  if (moved.length) result.repathed = await repathRecordsUnder(moved);
   await bumpTerritoryVersion();
   await reloadTerritory();
   log.info("territory imported", { ...result, report: undefined, durationMs: Date.now() - started });

@@ -1,4 +1,4 @@
-import { WebhookModel, type WebhookDoc } from "../models/webhook";
+import { type WebhookDoc, WebhookModel } from "../models/webhook";
 
 /**
  * How long the list of active webhooks is reused. Every created or changed event asks for it; a
