@@ -1,7 +1,8 @@
-import { storeAttachment } from "@gridrisk/server/attachments/attachmentRecords";
+import { deleteAttachment, storeAttachment } from "@gridrisk/server/attachments/attachmentRecords";
 import { eventAttachments, linkAttachments } from "@gridrisk/server/commands/attachmentLinking";
 import { AppError } from "@gridrisk/server/errors";
 import { AttachmentModel } from "@gridrisk/server/models/attachment";
+import { AttachmentLinkModel } from "@gridrisk/server/models/attachmentLink";
 import type { Actor } from "@gridrisk/server/policies/actor";
 import { ATTACHMENT_LIMITS } from "@gridrisk/shared";
 import { expect } from "chai";
@@ -91,28 +92,55 @@ describe("linking attachments to an event", () => {
     ]);
   });
 
-  it("links all or none when another request links one of them first", async () => {
+  it("links all or none when another event holds one of them (claimed, not yet written)", async () => {
     const first = await photoOf(worker);
     const second = await photoOf(worker);
-    // The race: between the check and the update, another event takes the second photo.
-    const original = AttachmentModel.updateOne.bind(AttachmentModel);
-    let calls = 0;
-    const stub = (async (filter: unknown, update: unknown) => {
-      calls += 1;
-      if (calls === 2) await original({ _id: second }, { $set: { eventId: new mongoose.Types.ObjectId() } });
-      return original(filter as never, update as never);
-    }) as unknown as typeof AttachmentModel.updateOne;
-    AttachmentModel.updateOne = stub;
-    try {
-      const issues = await issuesOf(linkAttachments([first, second], target()));
-      expect(issues).to.deep.equal([
-        { path: "attachments.1", message: "was attached elsewhere or deleted meanwhile; nothing was attached" },
-      ]);
-    } finally {
-      AttachmentModel.updateOne = original;
-    }
+    // Another event is in the middle of linking the second photo: its claim is in, its update not yet.
+    await AttachmentLinkModel.create({ _id: second, eventId: newId(), claimedAt: new Date() });
+    const issues = await issuesOf(linkAttachments([first, second], target()));
+    expect(issues).to.deep.equal([
+      { path: "attachments.1", message: "was attached elsewhere or deleted meanwhile; nothing was attached" },
+    ]);
     const firstDoc = await AttachmentModel.findById(first).lean();
     expect(firstDoc?.eventId).to.equal(null);
     expect(firstDoc?.regionPath).to.deep.equal([]);
+    expect(await AttachmentLinkModel.findById(first).lean()).to.equal(null);
+  });
+
+  it("gives a photo to exactly one of fifty events racing for it", async () => {
+    const photo = await photoOf(worker);
+    const events = Array.from({ length: 50 }, () => newId());
+    const outcomes = await Promise.allSettled(events.map((eventId) => linkAttachments([photo], target(eventId))));
+    const winners = events.filter((_, index) => outcomes[index]?.status === "fulfilled");
+    expect(winners).to.have.length(1);
+    expect(await eventIdOf(photo)).to.equal(winners[0]);
+    for (const outcome of outcomes) {
+      if (outcome.status === "rejected") expect((outcome.reason as AppError).status).to.equal(400);
+    }
+  });
+
+  it("lets a retry for the same event link again, idempotently", async () => {
+    const photo = await photoOf(worker);
+    const eventId = newId();
+    await linkAttachments([photo], target(eventId));
+    // A report retried under its Idempotency-Key links the same photos to the same event id.
+    await AttachmentModel.updateOne({ _id: photo }, { $set: { eventId: null } });
+    await linkAttachments([photo], target(eventId));
+    expect(await eventIdOf(photo)).to.equal(eventId);
+  });
+
+  it("lets either the deletion or the link of a photo win a race, never both", async () => {
+    for (let round = 0; round < 5; round++) {
+      const photo = await photoOf(worker);
+      const eventId = newId();
+      const [deleted, linked] = await Promise.allSettled([
+        deleteAttachment(worker, photo),
+        linkAttachments([photo], target(eventId)),
+      ]);
+      expect([deleted.status, linked.status].filter((status) => status === "fulfilled")).to.have.length(1);
+      const doc = await AttachmentModel.findById(photo).lean();
+      if (linked.status === "fulfilled") expect(doc?.eventId?.toHexString()).to.equal(eventId);
+      else expect(doc).to.equal(null);
+    }
   });
 });

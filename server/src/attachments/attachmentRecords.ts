@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
 import { ATTACHMENT_EXTENSIONS, type AttachmentPurpose } from "@gridrisk/shared";
 import { Types } from "mongoose";
+import { isDuplicateKey } from "../database/duplicateKey";
 import { forbidden, notFound, unprocessable } from "../errors";
 import { createLogger } from "../logging/logger";
 import { type AttachmentDoc, AttachmentModel } from "../models/attachment";
+import { AttachmentLinkModel } from "../models/attachmentLink";
 import type { Actor } from "../policies/actor";
 import { authorizeUpload, maySeeAttachment } from "./attachmentAccess";
 import type { OpenedObject } from "./attachmentStorage";
@@ -85,8 +87,14 @@ export async function deleteAttachment(actor: Actor, id: string): Promise<void> 
   if (doc.uploaderId.toHexString() !== actor.id) throw forbidden("Only the person who uploaded a photo may delete it.");
   const linked = unprocessable(`Attachment ${id} is part of an event's record and cannot be deleted.`);
   if (doc.eventId) throw linked;
-  // Conditional, so that a photo linked meanwhile stays.
-  const { deletedCount } = await AttachmentModel.deleteOne({ _id: id, uploaderId: actor.id, eventId: null });
-  if (deletedCount !== 1) throw linked;
+  // The deletion claims the photo as linking would (its own id standing for "deleted"), so that
+  // a report attaching it at the same moment either gets it or finds it gone, never both.
+  try {
+    await AttachmentLinkModel.create({ _id: id, eventId: id, claimedAt: new Date() });
+  } catch (error) {
+    if (isDuplicateKey(error)) throw linked;
+    throw error;
+  }
+  await AttachmentModel.deleteOne({ _id: id });
   await attachmentStorage().delete(doc.storageId);
 }

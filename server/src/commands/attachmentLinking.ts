@@ -1,8 +1,10 @@
 import { attachmentIdsSchema, type FieldIssue, toFieldIssues } from "@gridrisk/shared";
 import { Types } from "mongoose";
+import { isDuplicateKey } from "../database/duplicateKey";
 import { trusted } from "../database/trustedFilter";
 import { validationFailed } from "../errors";
 import { type AttachmentDoc, AttachmentModel } from "../models/attachment";
+import { AttachmentLinkModel } from "../models/attachmentLink";
 import { type AttachmentView, presentAttachment } from "../presenters/attachmentPresenter";
 
 /** The event that a report or a completed task attaches photos to. */
@@ -45,26 +47,41 @@ export async function linkAttachments(ids: string[], target: AttachmentLinkTarge
 
   const eventId = new Types.ObjectId(target.eventId);
   const regionPath = target.regionPath.map((id) => new Types.ObjectId(id));
-  const linked: string[] = [];
+  const claimed: string[] = [];
   for (const [index, id] of ids.entries()) {
-    // One atomic update per photo (no transactions on FerretDB), conditional on it being unlinked.
-    const { modifiedCount } = await AttachmentModel.updateOne(
-      { _id: id, uploaderId: target.uploaderId, eventId: null },
-      { $set: { eventId, regionPath } },
-    );
-    if (modifiedCount !== 1) {
-      // Another request linked it in the meantime: undo ours, so that the call links all or none.
-      await AttachmentModel.updateMany(
-        { _id: trusted({ $in: linked }), eventId },
-        { $set: { eventId: null, regionPath: [] } },
-      );
+    // Claimed first by a unique _id (atomic on FerretDB too); a retry for the same event goes on.
+    if (!(await claimFor(id, eventId))) {
+      await releaseClaims(claimed, eventId);
       throw validationFailed([
         { path: `attachments.${index}`, message: "was attached elsewhere or deleted meanwhile; nothing was attached" },
       ]);
     }
-    linked.push(id);
+    claimed.push(id);
   }
+  for (const id of ids) await AttachmentModel.updateOne({ _id: id }, { $set: { eventId, regionPath } });
   return ids.map((id) => presentAttachment(byId.get(id) as AttachmentDoc));
+}
+
+/** Claims the photo `id` for `eventId`; true when this event holds it (newly or already). */
+async function claimFor(id: string, eventId: Types.ObjectId): Promise<boolean> {
+  try {
+    await AttachmentLinkModel.create({ _id: id, eventId, claimedAt: new Date() });
+    return true;
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    const held = await AttachmentLinkModel.findById(id).lean();
+    return held?.eventId.equals(eventId) ?? false;
+  }
+}
+
+/** Gives up the claims `eventId` holds on these photos and unlinks them (by _id: only the holder writes). */
+async function releaseClaims(ids: string[], eventId: Types.ObjectId): Promise<void> {
+  for (const id of ids) {
+    const held = await AttachmentLinkModel.findById(id).lean();
+    if (!held?.eventId.equals(eventId)) continue;
+    await AttachmentModel.updateOne({ _id: id }, { $set: { eventId: null, regionPath: [] } });
+    await AttachmentLinkModel.deleteOne({ _id: id });
+  }
 }
 
 /** The photos attached to an event, oldest first. */
@@ -76,8 +93,5 @@ export async function eventAttachments(eventId: string): Promise<AttachmentView[
 /** Undoes linkAttachments when the write it belonged to failed (a conflict, a refused insert). */
 export async function unlinkAttachments(ids: string[], eventId: string): Promise<void> {
   if (ids.length === 0) return;
-  await AttachmentModel.updateMany(
-    { _id: trusted({ $in: ids }), eventId: new Types.ObjectId(eventId) },
-    { $set: { eventId: null, regionPath: [] } },
-  );
+  await releaseClaims(ids, new Types.ObjectId(eventId));
 }

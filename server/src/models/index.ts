@@ -1,5 +1,6 @@
 // Importing this registers every model with mongoose, so that indexes can be created for all.
 export * from "./attachment";
+export * from "./attachmentLink";
 export * from "./auditEntry";
 export * from "./calendarYear";
 export * from "./changeLogEntry";
