@@ -10,6 +10,7 @@ import { type FormEvent, lazy, Suspense, useEffect, useId, useRef, useState } fr
 import { useTranslation } from "react-i18next";
 import { ApiError, api, OfflineError } from "../../api/http";
 import { useAuth } from "../../auth/AuthContext";
+import { issueText } from "../../forms/issueText";
 import { linkFindingToEvent, reportPrefillFrom } from "../../inspections/reportPrefill";
 import { resizePhoto } from "../../report/photoResize";
 import { QueuedReports } from "../../report/QueuedReports";
@@ -277,7 +278,7 @@ export function ReportPage() {
         const found: Partial<Record<Field, string>> = {};
         for (const issue of error.issues) {
           const field = issue.path.replace(/^body\./, "").split(".")[0] as Field;
-          found[field] = found[field] ?? issue.message;
+          found[field] = found[field] ?? issueText(issue, t);
         }
         setErrors(found);
         setNotice({ kind: "error", message: t("report.fixErrors") });
