@@ -91,7 +91,8 @@ export default function LocationPicker({
       const bounds = layer.getBounds();
       if (bounds.isValid()) {
         layer.addTo(map);
-        if (!markerRef.current) map.fitBounds(bounds, { padding: [12, 12], animate: false });
+        // A picked point keeps its street view; a map that only shows a point shows its whole grid.
+        if (!markerRef.current || !onPickRef.current) map.fitBounds(bounds, { padding: [12, 12], animate: false });
       } else {
         setBoundaryFailed(true);
       }

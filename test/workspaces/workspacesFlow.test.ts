@@ -1,0 +1,218 @@
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { type RunningServer, startServer } from "@gridrisk/server/server";
+import { EventModel } from "@gridrisk/server/models/event";
+import { expect } from "chai";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { ensureClientBuilt } from "../../scripts/clientBuild";
+import { noisyJpeg } from "../attachments/photoFixtures";
+import { createAccount, ensureDepartment } from "../helpers/accounts";
+import { loadTerritoryFixture } from "../helpers/territoryFixture";
+import { useTestDatabase } from "../helpers/testDatabase";
+import { testConfig } from "../helpers/testServer";
+import {
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  expectAccessible,
+  expectNoSideways,
+  newContext,
+  SHOTS,
+  shoot,
+  signInWithForm,
+} from "./browserPages";
+
+/** Where the grid worker stands: inside grid G1 of the fixture, outside its enclave. */
+const WORKER_POSITION = { longitude: 119.02, latitude: 33.52 };
+const CJK = /[\u3400-\u9fff\uff00-\uffef]/;
+
+/** A datetime-local value `days` from now, in China Standard Time (the forms read them so). */
+function shanghaiLocal(days: number): string {
+  const at = new Date(Date.now() + days * 86_400_000 + 8 * 3_600_000);
+  return at.toISOString().slice(0, 16);
+}
+
+describe("workspaces in headless Chromium: report → desk → departments → follow-up → closed, offline, English", function () {
+  this.timeout(180_000);
+  const databaseUri = useTestDatabase();
+  let browser: Browser | undefined;
+  let server: RunningServer | undefined;
+  let gridContext: BrowserContext;
+  let gridPage: Page;
+  let deskPage: Page;
+  const title = `无证培训 e2e ${Date.now() % 100_000}`;
+  let eventId = "";
+
+  before(async function () {
+    if (!existsSync(CHROMIUM)) {
+      process.stdout.write(`      (skipped: no Chromium at ${CHROMIUM}; the workspaces are not tested in a browser)\n`);
+      this.skip();
+    }
+    ensureClientBuilt();
+    mkdirSync(SHOTS, { recursive: true });
+    const fixture = await loadTerritoryFixture();
+    await createAccount({ username: "grid", role: "grid_worker", scope: [fixture.grid, fixture.gridEnclave] });
+    await createAccount({ username: "township", role: "township_officer", scope: [fixture.township] });
+    const education = await ensureDepartment(fixture.district, "education", {
+      name: "区教育局",
+      nameEn: "District Education Bureau",
+    });
+    const market = await ensureDepartment(fixture.district, "market", {
+      name: "区市场监管局",
+      nameEn: "District Market Regulation",
+    });
+    const handlers = { "dept.education": education, "dept.market": market };
+    for (const [username, departmentId] of Object.entries(handlers)) {
+      await createAccount({ username, role: "department_handler", scope: [fixture.district], departmentId });
+    }
+    server = await startServer({
+      config: testConfig({ MONGODB_URI: databaseUri() }),
+      clientDistDir: path.resolve("client", "dist"),
+      version: "test",
+      waitForDatabase: true,
+    });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    gridContext = await newContext(browser, { phone: true, geolocation: WORKER_POSITION });
+    gridPage = await gridContext.newPage();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const url = () => (server as RunningServer).url;
+
+  it("lets the grid worker sign in and report a risk on the phone, and the desk sees it arrive live", async () => {
+    const deskContext = await newContext(browser as Browser);
+    deskPage = await deskContext.newPage();
+    await signInWithForm(deskPage, url(), "township", "/desk");
+    await deskPage.getByText("暂无待办事件。").or(deskPage.locator("table.queue")).first().waitFor();
+
+    await gridPage.goto(`${url()}/login`);
+    await expectAccessible(gridPage, "login");
+    await shoot(gridPage, "workspaces-login-phone.png");
+    await signInWithForm(gridPage, url(), "grid", "/report");
+    await gridPage.getByRole("button", { name: "使用我的位置" }).click();
+    await gridPage.getByText("所属网格：清河社区第1网格").waitFor();
+    await gridPage.getByLabel("风险类别").selectOption("unlicensed_training");
+    await gridPage.getByLabel("严重程度（建议，可选）").selectOption("major");
+    await gridPage.getByLabel("标题", { exact: true }).fill(title);
+    await gridPage.getByLabel("情况描述").fill("放学后有二十多名学生进出民房，门口无任何办学许可公示。");
+    await gridPage.locator(".report-photos input[type=file]").setInputFiles({
+      name: "door.jpg",
+      mimeType: "image/jpeg",
+      buffer: await noisyJpeg(1200, 900),
+    });
+    await gridPage.locator(".report-photos__list img").waitFor();
+    await expectAccessible(gridPage, "report");
+    await expectNoSideways(gridPage);
+    await shoot(gridPage, "workspaces-report-phone.png");
+    await gridPage.getByRole("button", { name: "发送上报" }).click();
+    await gridPage.getByText(/已上报，事件编号/).waitFor();
+
+    const stored = await EventModel.findOne({ title }).lean();
+    expect(stored?.status).to.equal("reported");
+    expect(stored?.attachments ?? []).to.have.length(1);
+    eventId = String(stored?._id);
+    // The desk was open before the report: the row arrives over the socket, flashed.
+    await deskPage.locator(".queue__row--new", { hasText: title }).waitFor({ timeout: 15_000 });
+    await expectAccessible(deskPage, "desk");
+    await shoot(deskPage, "workspaces-desk.png");
+  });
+
+  it("lets the township claim, assess and dispatch to a lead and an assisting department, with translated checks", async () => {
+    await deskPage.locator(".queue__row", { hasText: title }).getByRole("link").click();
+    await deskPage.waitForURL(`**/events/${eventId}`);
+    await deskPage.getByRole("button", { name: "认领" }).click();
+    await deskPage.getByRole("button", { name: "研判" }).waitFor();
+    await deskPage.getByRole("button", { name: "研判" }).click();
+    // Sent without a lead department, the shared schema's check is shown in Chinese.
+    await deskPage.locator(".action-form").getByRole("button", { name: "提交" }).click();
+    const leadError = deskPage.locator(".dispatch .field-error").first();
+    await leadError.waitFor();
+    expect(await leadError.textContent())
+      .to.match(CJK)
+      .and.not.include("hex");
+    await deskPage.getByLabel("牵头部门").selectOption({ label: "区教育局（县区级）" });
+    await deskPage.getByLabel("完成时限（可选）").first().fill(shanghaiLocal(3));
+    await deskPage.getByRole("button", { name: "添加配合部门" }).click();
+    await deskPage.getByLabel("部门", { exact: true }).selectOption({ label: "区市场监管局（县区级）" });
+    await expectAccessible(deskPage, "event");
+    await shoot(deskPage, "workspaces-event-dispatch.png");
+    await deskPage.locator(".action-form").getByRole("button", { name: "提交" }).click();
+    await deskPage.locator(".event-page__badges").getByText("已派遣").waitFor();
+    const stored2 = await EventModel.findById(eventId).lean();
+    expect(stored2?.status).to.equal("dispatched");
+    expect(stored2?.tasks.map((task) => task.role).sort()).to.deep.equal(["assist", "lead"]);
+  });
+
+  /** A department handler accepts its task and completes it, with an evidence photo when asked. */
+  async function handleTask(username: string, withPhoto: boolean): Promise<Page> {
+    const context = await newContext(browser as Browser);
+    const page = await context.newPage();
+    await signInWithForm(page, url(), username, "/inbox");
+    const pending = page.locator("section", { has: page.getByRole("heading", { name: /待接收/ }) });
+    await pending.locator(".inbox__task", { hasText: title }).getByRole("button", { name: "接收任务" }).click();
+    const accepted = page.locator("section", { has: page.getByRole("heading", { name: /处置中/ }) });
+    const card = accepted.locator(".inbox__task", { hasText: title });
+    await card.getByRole("button", { name: "完成任务" }).click();
+    await card.getByLabel("处置结果").fill(`${username} 已现场检查并责令停止违规培训。`);
+    if (withPhoto) {
+      await card
+        .getByLabel(/证据照片/)
+        .setInputFiles({ name: "notice.jpg", mimeType: "image/jpeg", buffer: await noisyJpeg(800, 600) });
+      await card.locator(".evidence img").waitFor();
+      await expectAccessible(page, "inbox");
+      await shoot(page, "workspaces-inbox-complete.png");
+    }
+    await card.getByRole("button", { name: "提交" }).click();
+    const done = page.locator("section", { has: page.getByRole("heading", { name: /已完成/ }) });
+    await done.locator(".inbox__task", { hasText: title }).waitFor();
+    return page;
+  }
+
+  it("lets both departments accept and complete their tasks from the inbox, the lead with an evidence photo", async () => {
+    const education = await handleTask("dept.education", true);
+    await education.locator(".inbox__task", { hasText: title }).locator(".photos img").waitFor();
+    await shoot(education, "workspaces-inbox-done.png");
+    await handleTask("dept.market", false);
+    const stored = await EventModel.findById(eventId).lean();
+    expect(stored?.status).to.equal("handling");
+    expect(stored?.tasks.map((task) => task.status)).to.deep.equal(["completed", "completed"]);
+    const lead = stored?.tasks.find((task) => task.role === "lead");
+    expect(lead?.evidence ?? []).to.have.length(1);
+  });
+
+  it("lets the township resolve and schedule a follow-up, and the grid worker record it effective: closed", async () => {
+    // The event page follows the departments' work live: the resolve action appears by itself.
+    await deskPage.getByRole("button", { name: "确认处置" }).click();
+    await deskPage.getByLabel("处置总结").fill("两部门联合检查，责令停止无证培训并退还预收费用。");
+    await deskPage.locator(".action-form").getByRole("button", { name: "提交" }).click();
+    await deskPage.locator(".event-page__badges").getByText("已处置").waitFor();
+    await deskPage.getByRole("button", { name: "安排回访" }).click();
+    await deskPage.getByLabel("回访日期").fill(shanghaiLocal(2));
+    await deskPage.locator(".action-form").getByRole("button", { name: "提交" }).click();
+    await deskPage.locator(".event-page__badges").getByText("跟踪回访").waitFor();
+
+    await gridPage.getByRole("link", { name: "回访任务" }).click();
+    await gridPage.getByRole("link", { name: title }).click();
+    await gridPage.getByRole("button", { name: "记录回访" }).click();
+    await gridPage.getByLabel("说明").fill("回访时该处已无学生出入，家长表示满意。");
+    await expectNoSideways(gridPage);
+    await shoot(gridPage, "workspaces-follow-up-phone.png");
+    await gridPage.locator(".action-form").getByRole("button", { name: "提交" }).click();
+    await gridPage.locator(".event-page__badges").getByText("已结案").waitFor();
+    const stored = await EventModel.findById(eventId).lean();
+    expect(stored?.status).to.equal("closed");
+    expect(stored?.timeline.map((entry) => entry.action)).to.include.members([
+      "claim",
+      "assess",
+      "complete_task",
+      "resolve",
+      "schedule_follow_up",
+      "record_follow_up",
+    ]);
+    await gridPage.getByRole("link", { name: "我的上报" }).click();
+    await gridPage.locator(".mine-list__item", { hasText: title }).getByText("已结案").waitFor();
+    await shoot(gridPage, "workspaces-mine-phone.png");
+  });
+});
