@@ -215,4 +215,53 @@ describe("workspaces in headless Chromium: report → desk → departments → f
     await gridPage.locator(".mine-list__item", { hasText: title }).getByText("已结案").waitFor();
     await shoot(gridPage, "workspaces-mine-phone.png");
   });
+
+  it("keeps a report made offline on the phone across a reload and sends it once when the network returns", async () => {
+    const offlineTitle = `${title} 离线`;
+    // The service worker keeps the shell, so that the page opens again without network.
+    expect(await gridPage.evaluate("navigator.serviceWorker.ready.then(() => true)")).to.equal(true);
+    await gridPage.goto(`${url()}/report`);
+    expect(await gridPage.evaluate("Boolean(navigator.serviceWorker.controller)")).to.equal(true);
+    await gridPage.locator(".report-map").click();
+    await gridPage.getByText(/所属网格：/).waitFor();
+    await gridContext.setOffline(true);
+    await gridPage.getByLabel("风险类别").selectOption("unlicensed_training");
+    await gridPage.getByLabel("标题", { exact: true }).fill(offlineTitle);
+    await gridPage.getByLabel("情况描述").fill("信号差，先保存在手机上。");
+    await gridPage.getByRole("button", { name: "发送上报" }).click();
+    await gridPage.getByText("当前离线，上报已保存在本机，联网后自动发送。").waitFor();
+    await gridPage.reload();
+    const queued = gridPage.locator(".report-queue__item", { hasText: offlineTitle });
+    await queued.getByText("等待联网").waitFor();
+    await gridPage.locator(".connection--offline").waitFor();
+    // The map's code was kept by the service worker too (its boundaries need the network).
+    await gridPage.locator(".report-map.leaflet-container").waitFor();
+    await expectNoSideways(gridPage);
+    await shoot(gridPage, "workspaces-report-offline-phone.png");
+    expect(await EventModel.countDocuments({ title: offlineTitle })).to.equal(0);
+
+    await gridContext.setOffline(false);
+    await queued.getByText(/已发送，事件编号/).waitFor({ timeout: 20_000 });
+    // Online again and reloaded once more: nothing is sent a second time.
+    await gridPage.reload();
+    await gridPage
+      .locator(".report-queue__item", { hasText: offlineTitle })
+      .getByText(/已发送/)
+      .waitFor();
+    expect(await EventModel.countDocuments({ title: offlineTitle })).to.equal(1);
+  });
+
+  it("switches the interface to English", async () => {
+    await gridPage.getByRole("button", { name: "English" }).click();
+    await gridPage.getByRole("heading", { name: "Report a risk", level: 1 }).waitFor();
+    expect(await gridPage.locator("html").getAttribute("lang")).to.equal("en");
+    // Every label, heading and button of the interface is English now (the Chinese switch excepted).
+    const chrome = (await gridPage
+      .locator("nav, h1, h2, label, legend, button:not([lang='zh-CN']), .lead, .connection")
+      .allTextContents()) as string[];
+    expect(chrome.filter((text) => CJK.test(text))).to.deep.equal([]);
+    await shoot(gridPage, "workspaces-report-english-phone.png");
+    await gridPage.getByRole("button", { name: "中文" }).click();
+    await gridPage.getByRole("heading", { name: "上报风险", level: 1 }).waitFor();
+  });
 });

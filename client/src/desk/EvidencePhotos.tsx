@@ -2,6 +2,7 @@ import { ATTACHMENT_LIMITS } from "@gridrisk/shared";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { uploadPhoto } from "../api/attachments";
+import { CameraInput } from "../components/CameraInput";
 import { resizePhoto } from "../report/photoResize";
 
 /** Thumbnails of stored photos, each opening the full photo. */
@@ -55,19 +56,16 @@ export function EvidencePicker({ ids, onChange }: { ids: string[]; onChange: (id
 
   return (
     <div className="field evidence">
-      <label htmlFor={inputId}>{t("desk.inbox.evidence", { max: ATTACHMENT_LIMITS.maxPerEvent })}</label>
-      <input
-        id={inputId}
-        type="file"
-        accept="image/*"
-        capture="environment"
-        multiple
-        disabled={busy || room <= 0}
-        onChange={(change) => {
-          void add(change.target.files);
-          change.target.value = "";
-        }}
-      />
+      <span id={`${inputId}-label`}>{t("desk.inbox.evidence", { max: ATTACHMENT_LIMITS.maxPerEvent })}</span>
+      {/* The browser's own file button speaks its own language: a translated label opens the camera instead. */}
+      <label className="button-secondary evidence__add">
+        {t("desk.inbox.evidenceAdd")}
+        <CameraInput
+          aria-labelledby={`${inputId}-label`}
+          disabled={busy || room <= 0}
+          onFiles={(files) => void add(files)}
+        />
+      </label>
       {busy && <p className="muted">{t("desk.inbox.evidenceUploading")}</p>}
       {failed && (
         <p className="form__error" role="alert">

@@ -134,6 +134,7 @@ export const en: Shape<typeof zhCN> = {
       done: "Done",
       none: "None.",
       evidence: "Evidence photos (optional, up to {{max}})",
+      evidenceAdd: "Take or choose photos",
       evidenceUploading: "Uploading photos…",
       evidenceFailed: "A photo could not be uploaded; please try again.",
       evidenceAlt: "Evidence photo {{index}}",

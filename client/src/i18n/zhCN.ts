@@ -121,6 +121,7 @@ export const zhCN = {
       done: "已完成",
       none: "暂无。",
       evidence: "证据照片（可选，最多 {{max}} 张）",
+      evidenceAdd: "拍照或选择照片",
       evidenceUploading: "正在上传照片…",
       evidenceFailed: "有照片上传失败，请重试。",
       evidenceAlt: "证据照片 {{index}}",

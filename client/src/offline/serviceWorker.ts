@@ -22,7 +22,7 @@ async function cacheShell(): Promise<void> {
   if (!response.ok) return;
   const html = await response.clone().text();
   await cache.put(SHELL, response);
-  await cache.addAll(assetsOf(html));
+  await cache.addAll(["/favicon.svg", ...assetsOf(html)]);
 }
 
 self.addEventListener("install", (event) => {
@@ -73,5 +73,5 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (request.mode === "navigate") event.respondWith(navigation(request));
-  else if (url.pathname.startsWith("/assets/")) event.respondWith(asset(request));
+  else if (url.pathname.startsWith("/assets/") || url.pathname === "/favicon.svg") event.respondWith(asset(request));
 });

@@ -10,6 +10,7 @@ import { type FormEvent, lazy, Suspense, useEffect, useId, useRef, useState } fr
 import { useTranslation } from "react-i18next";
 import { ApiError, api, OfflineError } from "../../api/http";
 import { useAuth } from "../../auth/AuthContext";
+import { CameraInput } from "../../components/CameraInput";
 import { issueText } from "../../forms/issueText";
 import { linkFindingToEvent, reportPrefillFrom } from "../../inspections/reportPrefill";
 import { resizePhoto } from "../../report/photoResize";
@@ -495,18 +496,10 @@ export function ReportPage() {
           <label className="button-secondary report-big report-photos__add">
             {t("report.photos", { max: EVENT_LIMITS.maxAttachments })}
             <span className="muted">{t("report.photosAdd")}</span>
-            <input
-              className="visually-hidden"
-              type="file"
-              accept="image/*"
-              capture="environment"
-              multiple
+            <CameraInput
               disabled={photoBusy || photos.length >= EVENT_LIMITS.maxAttachments}
               data-field="attachments"
-              onChange={(e) => {
-                void addPhotos(e.target.files);
-                e.target.value = "";
-              }}
+              onFiles={(files) => void addPhotos(files)}
             />
           </label>
           {photoBusy && <p className="muted">{t("report.photosResizing")}</p>}
