@@ -58,9 +58,10 @@ export function EvidencePicker({ ids, onChange }: { ids: string[]; onChange: (id
     <div className="field evidence">
       <span id={`${inputId}-label`}>{t("desk.inbox.evidence", { max: ATTACHMENT_LIMITS.maxPerEvent })}</span>
       {/* The browser's own file button speaks its own language: a translated label opens the camera instead. */}
-      <label className="button-secondary evidence__add">
+      <label className="button-secondary evidence__add" htmlFor={inputId}>
         {t("desk.inbox.evidenceAdd")}
         <CameraInput
+          id={inputId}
           aria-labelledby={`${inputId}-label`}
           disabled={busy || room <= 0}
           onFiles={(files) => void add(files)}

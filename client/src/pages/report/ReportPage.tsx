@@ -493,10 +493,11 @@ export function ReportPage() {
         {fieldError("institutionId")}
 
         <div className="report-photos">
-          <label className="button-secondary report-big report-photos__add">
+          <label className="button-secondary report-big report-photos__add" htmlFor={`${id}-photos`}>
             {t("report.photos", { max: EVENT_LIMITS.maxAttachments })}
             <span className="muted">{t("report.photosAdd")}</span>
             <CameraInput
+              id={`${id}-photos`}
               disabled={photoBusy || photos.length >= EVENT_LIMITS.maxAttachments}
               data-field="attachments"
               onFiles={(files) => void addPhotos(files)}
