@@ -6,7 +6,8 @@ import { expect } from "chai";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { ensureClientBuilt } from "../../scripts/clientBuild";
 import { noisyJpeg } from "../attachments/photoFixtures";
-import { createAccount, ensureDepartment } from "../helpers/accounts";
+import { createAccount, ensureDepartment, signInAs } from "../helpers/accounts";
+import { buildReport, report } from "../helpers/eventHelpers";
 import { loadTerritoryFixture } from "../helpers/territoryFixture";
 import { useTestDatabase } from "../helpers/testDatabase";
 import { testConfig } from "../helpers/testServer";
@@ -263,5 +264,30 @@ describe("workspaces in headless Chromium: report → desk → departments → f
     await shoot(gridPage, "workspaces-report-english-phone.png");
     await gridPage.getByRole("button", { name: "中文" }).click();
     await gridPage.getByRole("heading", { name: "上报风险", level: 1 }).waitFor();
+  });
+
+  it("brings the desk up to date after its live connection was down through a server restart", async () => {
+    await deskPage.goto(`${url()}/desk`);
+    await deskPage.locator(".connection--live").waitFor();
+    await deskPage.evaluate("window.samePage = 'yes'");
+    const deskContext = deskPage.context();
+    // The desk loses the network, and the server restarts on its port (the new one remembers no socket).
+    await deskContext.setOffline(true);
+    const port = new URL(url()).port;
+    await (server as RunningServer).close();
+    server = await startServer({
+      config: testConfig({ MONGODB_URI: databaseUri(), PORT: port }),
+      clientDistDir: path.resolve("client", "dist"),
+      version: "test",
+      waitForDatabase: true,
+    });
+    const missedTitle = `${title} 断线期间`;
+    const worker = await signInAs(url(), "grid");
+    const res = await report(url(), worker, buildReport(119.03, 33.58, { title: missedTitle }));
+    expect(res.status, res.text).to.equal(201);
+    await deskContext.setOffline(false);
+    await deskPage.locator(".connection--live").waitFor({ timeout: 20_000 });
+    await deskPage.locator(".queue__row", { hasText: missedTitle }).waitFor({ timeout: 15_000 });
+    expect(await deskPage.evaluate("window.samePage")).to.equal("yes");
   });
 });
