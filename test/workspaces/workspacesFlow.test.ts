@@ -252,18 +252,24 @@ describe("workspaces in headless Chromium: report → desk → departments → f
     expect(await EventModel.countDocuments({ title: offlineTitle })).to.equal(1);
   });
 
+  /** Switches `page` to English and expects no Chinese in the interface's own words under `selector`. */
+  async function expectEnglish(page: Page, heading: string, selector: string, shot: string): Promise<void> {
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("heading", { name: heading, level: 1 }).waitFor();
+    expect(await page.locator("html").getAttribute("lang")).to.equal("en");
+    const texts = (await page.locator(selector).allTextContents()) as string[];
+    expect(texts.filter((text) => CJK.test(text))).to.deep.equal([]);
+    await shoot(page, shot);
+    await page.getByRole("button", { name: "中文" }).click();
+    await page.locator("html[lang='zh-CN']").waitFor();
+  }
+
   it("switches the interface to English", async () => {
-    await gridPage.getByRole("button", { name: "English" }).click();
-    await gridPage.getByRole("heading", { name: "Report a risk", level: 1 }).waitFor();
-    expect(await gridPage.locator("html").getAttribute("lang")).to.equal("en");
-    // Every label, heading and button of the interface is English now (the Chinese switch excepted).
-    const chrome = (await gridPage
-      .locator("nav, h1, h2, label, legend, button:not([lang='zh-CN']), .lead, .connection")
-      .allTextContents()) as string[];
-    expect(chrome.filter((text) => CJK.test(text))).to.deep.equal([]);
-    await shoot(gridPage, "workspaces-report-english-phone.png");
-    await gridPage.getByRole("button", { name: "中文" }).click();
-    await gridPage.getByRole("heading", { name: "上报风险", level: 1 }).waitFor();
+    // Labels, headings, buttons (the Chinese switch excepted): never the events' own data.
+    const chrome = "nav, h1, h2, label, legend, button:not([lang='zh-CN']), .lead, .connection";
+    await expectEnglish(gridPage, "Report a risk", chrome, "workspaces-report-english-phone.png");
+    await deskPage.goto(`${url()}/desk`);
+    await expectEnglish(deskPage, "Duty desk", `${chrome}, th, .desk__bar, .presence`, "workspaces-desk-english.png");
   });
 
   it("brings the desk up to date after its live connection was down through a server restart", async () => {

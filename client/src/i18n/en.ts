@@ -104,6 +104,8 @@ export const en: Shape<typeof zhCN> = {
   },
   desk: {
     online: "Online now ({{count}}):",
+    onlinePerson: "{{name}} ({{role}})",
+    onlineSeparator: ", ",
     heading: "Duty desk",
     lead: "Open risk events in your territory, nearest deadline first.",
     loading: "Loading…",

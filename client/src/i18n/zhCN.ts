@@ -91,6 +91,8 @@ export const zhCN = {
   },
   desk: {
     online: "在线 {{count}} 人：",
+    onlinePerson: "{{name}}（{{role}}）",
+    onlineSeparator: "、",
     heading: "值班台",
     lead: "辖区内未结案的风险事件，按最近期限排序。",
     loading: "正在加载…",

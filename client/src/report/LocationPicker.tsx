@@ -124,7 +124,8 @@ export default function LocationPicker({
         fillColor: "#f5a623",
         fillOpacity: 0.9,
       }).addTo(map);
-    if (!map.getBounds().contains(latLng)) map.setView(latLng, Math.max(map.getZoom(), 15));
+    // Not animated: a zoom animation still running would undo the fit to the boundaries that arrive meanwhile.
+    if (!map.getBounds().contains(latLng)) map.setView(latLng, Math.max(map.getZoom(), 15), { animate: false });
   }, [value]);
 
   return (
