@@ -7,7 +7,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from "playwrig
 import { ensureClientBuilt } from "../../scripts/clientBuild";
 import { noisyJpeg } from "../attachments/photoFixtures";
 import { createAccount, ensureDepartment, signInAs } from "../helpers/accounts";
-import { buildReport, report } from "../helpers/eventHelpers";
+import { act, buildReport, report } from "../helpers/eventHelpers";
 import { loadTerritoryFixture } from "../helpers/territoryFixture";
 import { useTestDatabase } from "../helpers/testDatabase";
 import { testConfig } from "../helpers/testServer";
@@ -270,6 +270,34 @@ describe("workspaces in headless Chromium: report → desk → departments → f
     await expectEnglish(gridPage, "Report a risk", chrome, "workspaces-report-english-phone.png");
     await deskPage.goto(`${url()}/desk`);
     await expectEnglish(deskPage, "Duty desk", `${chrome}, th, .desk__bar, .presence`, "workspaces-desk-english.png");
+  });
+
+  it("shows the duty officer what changed when an action meets a newer version, and retries on it", async () => {
+    const worker = await signInAs(url(), "grid");
+    const created = await report(url(), worker, buildReport(119.03, 33.58, { title: `${title} 冲突` }));
+    expect(created.status, created.text).to.equal(201);
+    const id = created.body.event.id as string;
+    const page = await deskPage.context().newPage();
+    // This page misses live messages (its socket reaches nothing), so it keeps the version it read.
+    await page.routeWebSocket(/socket\.io/, () => undefined);
+    await page.route(/socket\.io/, (route) => route.abort());
+    await page.goto(`${url()}/events/${id}`);
+    await page.getByRole("button", { name: "备注" }).click();
+    await page.getByLabel("说明").fill("我的研判备注");
+    const township = await signInAs(url(), "township");
+    const meanwhile = await act(url(), township, id, { action: "comment", expectedVersion: 1, note: "同事先写的备注" });
+    expect(meanwhile.status, meanwhile.text).to.equal(200);
+    await page.locator(".action-form").getByRole("button", { name: "提交" }).click();
+    const notice = page.locator(".notice--warn");
+    await notice.getByText("同事先写的备注").waitFor();
+    await expectAccessible(page, "event (conflict)");
+    await shoot(page, "workspaces-event-conflict.png");
+    await notice.getByRole("button", { name: "重新加载并在新版本上重试" }).click();
+    await page.getByText("操作已完成。").waitFor();
+    const stored = await EventModel.findById(id).lean();
+    expect(stored?.timeline.map((entry) => entry.note)).to.include.members(["同事先写的备注", "我的研判备注"]);
+    expect(stored?.version).to.equal(3);
+    await page.close();
   });
 
   it("brings the desk up to date after its live connection was down through a server restart", async () => {

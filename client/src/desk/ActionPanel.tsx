@@ -9,7 +9,8 @@ import { type FormEvent, type ReactNode, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../api/http";
 import { issuesOf, issueText, type TranslatableIssue } from "../forms/issueText";
-import type { Department, EventDetail } from "./eventTypes";
+import { EventTimeline } from "./EventTimeline";
+import type { Department, EventDetail, TimelineEntry } from "./eventTypes";
 
 type Values = Record<string, string>;
 interface Assisting {
@@ -124,6 +125,8 @@ function Field({ label, id, errors, children }: { label: string; id: string; err
 interface Conflict {
   status: string;
   body: Record<string, unknown>;
+  /** The timeline entries written by others meanwhile. */
+  changes: TimelineEntry[];
 }
 
 /**
@@ -191,7 +194,10 @@ export function ActionPanel({
       if (failure instanceof ApiError) {
         if (failure.status === 409 && failure.code === "version_conflict") {
           const details = failure.details as { status?: string } | undefined;
-          setConflict({ status: details?.status ?? "", body });
+          // What others did since this version: the entries the fresh timeline has beyond the one shown.
+          const seen = event.timeline.length;
+          const fresh = await reload();
+          setConflict({ status: details?.status ?? "", body, changes: fresh?.timeline.slice(seen) ?? [] });
         } else if (failure.status === 400) {
           setIssues(stripBody(failure.issues));
           setMessage({ kind: "error", text: t("event.panel.fixFields") });
@@ -515,6 +521,12 @@ export function ActionPanel({
       {conflict && (
         <div className="notice notice--warn" role="alert">
           <p>{t("event.panel.conflict", { status: statusLabel(conflict.status) })}</p>
+          {conflict.changes.length > 0 && (
+            <>
+              <p>{t("event.panel.conflictChanges")}</p>
+              <EventTimeline entries={conflict.changes} />
+            </>
+          )}
           <button type="button" className="button-primary" disabled={busy} onClick={() => void retryFresh()}>
             {t("event.panel.reloadRetry")}
           </button>

@@ -196,6 +196,7 @@ export const en: Shape<typeof zhCN> = {
       done: "Done.",
       failed: "The action failed: {{message}}",
       conflict: "This event changed meanwhile (its status now: {{status}}).",
+      conflictChanges: "What changed meanwhile:",
       reloadRetry: "Reload and retry on the fresh version",
       invalidTransition: "Not allowed in the current state: {{message}}",
       forbidden: "You may not do this: {{message}}",

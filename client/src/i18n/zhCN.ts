@@ -182,6 +182,7 @@ export const zhCN = {
       done: "操作已完成。",
       failed: "操作失败：{{message}}",
       conflict: "该事件在此期间已被他人修改（当前状态：{{status}}）。",
+      conflictChanges: "期间发生的变化：",
       reloadRetry: "重新加载并在新版本上重试",
       invalidTransition: "当前状态不允许此操作：{{message}}",
       forbidden: "您无权执行此操作：{{message}}",
