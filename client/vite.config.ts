@@ -21,5 +21,12 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 800,
+    rollupOptions: {
+      // The service worker is a second entry, built to /sw.js under a fixed name (its scope is the site).
+      input: { index: "index.html", sw: "src/offline/serviceWorker.ts" },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === "sw" ? "sw.js" : "assets/[name]-[hash].js"),
+      },
+    },
   },
 });

@@ -3,6 +3,7 @@ import { createRoot } from "react-dom/client";
 import "./i18n";
 import "./styles/app.css";
 import { App } from "./App";
+import { registerServiceWorker } from "./offline/registerServiceWorker";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root");
@@ -11,3 +12,4 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+registerServiceWorker();

@@ -9,15 +9,20 @@ import { postJson } from "./http";
 export const TEST_PASSWORD = "correct-horse-battery";
 let cachedHash: Promise<string> | undefined;
 
-/** A department serving the region with this id (created when missing). */
-export async function ensureDepartment(regionId: string, code = "education"): Promise<string> {
+/** A department serving the region with this id (created when missing, with `names` when given). */
+export async function ensureDepartment(
+  regionId: string,
+  code = "education",
+  names?: { name: string; nameEn: string },
+): Promise<string> {
   const region = territory().get(regionId);
   if (!region) throw new Error(`no region ${regionId}`);
   const existing = await DepartmentModel.findOne({ regionId, code }).lean();
   if (existing) return existing._id.toHexString();
   const created = await DepartmentModel.create({
     code,
-    name: `${region.name}${code}`,
+    name: names?.name ?? `${region.name}${code}`,
+    ...(names ? { nameEn: names.nameEn } : {}),
     regionId,
     regionPath: [...region.ancestors, region.id],
   });

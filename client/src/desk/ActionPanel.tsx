@@ -4,12 +4,13 @@ import {
   eventActionSchema,
   type FieldIssue,
   SEVERITIES,
-  toFieldIssues,
 } from "@gridrisk/shared";
 import { type FormEvent, type ReactNode, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../api/http";
-import type { Department, EventDetail } from "./eventTypes";
+import { issuesOf, issueText, type TranslatableIssue } from "../forms/issueText";
+import { EventTimeline } from "./EventTimeline";
+import type { Department, EventDetail, TimelineEntry } from "./eventTypes";
 
 type Values = Record<string, string>;
 interface Assisting {
@@ -98,13 +99,13 @@ function bodyOf(action: EventAction, values: Values, assisting: Assisting[], ver
   return body;
 }
 
-function stripBody(issues: FieldIssue[]): FieldIssue[] {
+function stripBody(issues: FieldIssue[]): TranslatableIssue[] {
   return issues.map((issue) => ({ ...issue, path: issue.path.replace(/^body\.?/, "") }));
 }
 
-/** Errors for one field (its path or below). */
-function errorsAt(issues: FieldIssue[], path: string): string[] {
-  return issues.filter((issue) => issue.path === path || issue.path.startsWith(`${path}.`)).map((i) => i.message);
+/** Issues of one field (its path or below). */
+function issuesAt(issues: TranslatableIssue[], path: string): TranslatableIssue[] {
+  return issues.filter((issue) => issue.path === path || issue.path.startsWith(`${path}.`));
 }
 
 function Field({ label, id, errors, children }: { label: string; id: string; errors: string[]; children: ReactNode }) {
@@ -124,6 +125,8 @@ function Field({ label, id, errors, children }: { label: string; id: string; err
 interface Conflict {
   status: string;
   body: Record<string, unknown>;
+  /** The timeline entries written by others meanwhile. */
+  changes: TimelineEntry[];
 }
 
 /**
@@ -146,7 +149,10 @@ export function ActionPanel({
   const [open, setOpen] = useState<EventAction | undefined>();
   const [values, setValues] = useState<Values>({});
   const [assisting, setAssisting] = useState<Assisting[]>([]);
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
+  const [issues, setIssues] = useState<TranslatableIssue[]>([]);
+  /** The messages of one field, translated. */
+  const errorsAt = (list: TranslatableIssue[], path: string) =>
+    issuesAt(list, path).map((issue) => issueText(issue, t));
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | undefined>();
   const [conflict, setConflict] = useState<Conflict | undefined>();
   const [busy, setBusy] = useState(false);
@@ -162,7 +168,12 @@ export function ActionPanel({
 
   const choose = (action: EventAction) => {
     setOpen(action);
-    setValues(action === "assess" ? { severity: event.severity, decision: "dispatch" } : {});
+    // The reporter knows the place best: the follow-up visit goes to them unless changed.
+    const preset: Record<string, Values> = {
+      assess: { severity: event.severity, decision: "dispatch" },
+      schedule_follow_up: { assigneeId: event.reporterId },
+    };
+    setValues(preset[action] ?? {});
     setAssisting([]);
     setIssues([]);
     setMessage(undefined);
@@ -183,7 +194,10 @@ export function ActionPanel({
       if (failure instanceof ApiError) {
         if (failure.status === 409 && failure.code === "version_conflict") {
           const details = failure.details as { status?: string } | undefined;
-          setConflict({ status: details?.status ?? "", body });
+          // What others did since this version: the entries the fresh timeline has beyond the one shown.
+          const seen = event.timeline.length;
+          const fresh = await reload();
+          setConflict({ status: details?.status ?? "", body, changes: fresh?.timeline.slice(seen) ?? [] });
         } else if (failure.status === 400) {
           setIssues(stripBody(failure.issues));
           setMessage({ kind: "error", text: t("event.panel.fixFields") });
@@ -203,7 +217,7 @@ export function ActionPanel({
     const body = bodyOf(action, values, assisting, event.version);
     const parsed = eventActionSchema.safeParse(body);
     if (!parsed.success) {
-      setIssues(toFieldIssues(parsed.error));
+      setIssues(issuesOf(parsed.error));
       setMessage({ kind: "error", text: t("event.panel.fixFields") });
       return;
     }
@@ -313,7 +327,7 @@ export function ActionPanel({
                   .filter((issue) => issue.path === "tasks")
                   .map((issue) => (
                     <p key={issue.message} className="field-error">
-                      {issue.message}
+                      {issueText(issue, t)}
                     </p>
                   ))}
                 <div className="dispatch__row">
@@ -507,6 +521,12 @@ export function ActionPanel({
       {conflict && (
         <div className="notice notice--warn" role="alert">
           <p>{t("event.panel.conflict", { status: statusLabel(conflict.status) })}</p>
+          {conflict.changes.length > 0 && (
+            <>
+              <p>{t("event.panel.conflictChanges")}</p>
+              <EventTimeline entries={conflict.changes} />
+            </>
+          )}
           <button type="button" className="button-primary" disabled={busy} onClick={() => void retryFresh()}>
             {t("event.panel.reloadRetry")}
           </button>
@@ -528,7 +548,7 @@ export function ActionPanel({
             .filter((issue) => issue.path === "" || issue.path === "action" || issue.path === "expectedVersion")
             .map((issue) => (
               <p key={`${issue.path}-${issue.message}`} className="field-error">
-                {issue.message}
+                {issueText(issue, t)}
               </p>
             ))}
           <div className="action-form__buttons">

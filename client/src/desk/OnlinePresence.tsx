@@ -27,7 +27,9 @@ export function OnlinePresence() {
   return (
     <p className="presence" aria-live="polite">
       <strong>{t("desk.online", { count: people.length })}</strong>{" "}
-      {people.map((person) => `${person.name}（${t(`roles.${person.role}`)}）`).join("、")}
+      {people
+        .map((person) => t("desk.onlinePerson", { name: person.name, role: t(`roles.${person.role}`) }))
+        .join(t("desk.onlineSeparator"))}
     </p>
   );
 }

@@ -27,6 +27,8 @@ export interface EventTask {
   dueAt: string;
   overdue: boolean;
   result?: string;
+  /** Photo ids the department attached when it completed the task. */
+  evidence?: string[];
   rejectReason?: string;
 }
 
@@ -47,6 +49,7 @@ export interface TimelineEntry {
 export interface EventDetail extends EventSummary {
   title: string;
   description: string;
+  reporterId: string;
   attachments: string[];
   tasks: EventTask[];
   timeline: TimelineEntry[];

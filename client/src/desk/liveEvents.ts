@@ -14,3 +14,29 @@ export function useEventChanges(onChange: (change: EventChange) => void): void {
     };
   }, []);
 }
+
+/**
+ * Calls `reload` when the socket connects again after a drop (or connects for the first time after
+ * the page loaded without it): live messages sent meanwhile were missed, so the page reads afresh.
+ */
+export function useResync(reload: () => unknown): void {
+  const latest = useRef(reload);
+  latest.current = reload;
+  useEffect(() => {
+    let missed = !socket.connected;
+    const onDisconnect = () => {
+      missed = true;
+    };
+    const onConnect = () => {
+      if (!missed) return;
+      missed = false;
+      latest.current();
+    };
+    socket.on("disconnect", onDisconnect);
+    socket.on("connect", onConnect);
+    return () => {
+      socket.off("disconnect", onDisconnect);
+      socket.off("connect", onConnect);
+    };
+  }, []);
+}

@@ -1,6 +1,6 @@
 import "leaflet/dist/leaflet.css";
 import L from "leaflet";
-import { useEffect, useRef, useState } from "react";
+import { type RefObject, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { clientConfig } from "../api/clientConfig";
 import { api } from "../api/http";
@@ -28,12 +28,14 @@ export default function LocationPicker({
   value,
   onPick,
 }: {
+  /** Regions whose boundaries are drawn (the user's own, or the event's grid). */
   scope: string[];
   value?: LngLatPoint;
-  onPick: (point: LngLatPoint) => void;
+  /** Called with a tapped point; without it the map only shows the point. */
+  onPick?: (point: LngLatPoint) => void;
 }) {
   const { t } = useTranslation();
-  const container = useRef<HTMLDivElement>(null);
+  const container = useRef<HTMLElement>(null);
   const mapRef = useRef<L.Map | undefined>(undefined);
   const markerRef = useRef<L.CircleMarker | undefined>(undefined);
   const onPickRef = useRef(onPick);
@@ -63,7 +65,7 @@ export default function LocationPicker({
     map.on("click", (event: L.LeafletMouseEvent) => {
       // Over GCJ-02 tiles the tap is where the street is drawn: shift it back to WGS-84.
       const [lng, lat] = fromDisplay(datumRef.current, event.latlng.lng, event.latlng.lat);
-      onPickRef.current({ lng: round(lng), lat: round(lat) });
+      onPickRef.current?.({ lng: round(lng), lat: round(lat) });
     });
     let cancelled = false;
     const ids = scopeKey ? scopeKey.split(",") : [];
@@ -89,7 +91,8 @@ export default function LocationPicker({
       const bounds = layer.getBounds();
       if (bounds.isValid()) {
         layer.addTo(map);
-        if (!markerRef.current) map.fitBounds(bounds, { padding: [12, 12], animate: false });
+        // A picked point keeps its street view; a map that only shows a point shows its whole grid.
+        if (!markerRef.current || !onPickRef.current) map.fitBounds(bounds, { padding: [12, 12], animate: false });
       } else {
         setBoundaryFailed(true);
       }
@@ -121,12 +124,22 @@ export default function LocationPicker({
         fillColor: "#f5a623",
         fillOpacity: 0.9,
       }).addTo(map);
-    if (!map.getBounds().contains(latLng)) map.setView(latLng, Math.max(map.getZoom(), 15));
+    // Not animated: a zoom animation still running would undo the fit to the boundaries that arrive meanwhile.
+    if (!map.getBounds().contains(latLng)) map.setView(latLng, Math.max(map.getZoom(), 15), { animate: false });
   }, [value]);
 
   return (
     <>
-      <div ref={container} className="report-map" role="application" aria-label={t("report.mapLabel")} />
+      {onPick ? (
+        <div
+          ref={container as RefObject<HTMLDivElement>}
+          className="report-map"
+          role="application"
+          aria-label={t("report.mapLabel")}
+        />
+      ) : (
+        <section ref={container} className="report-map" aria-label={t("event.mapLabel")} />
+      )}
       {boundaryFailed && <p className="muted">{t("report.mapNoBoundary")}</p>}
     </>
   );

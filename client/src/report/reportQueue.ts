@@ -1,5 +1,6 @@
 import { type EventReportInput, isRetryableAnswer } from "@gridrisk/shared";
 import { type DBSchema, type IDBPDatabase, openDB } from "idb";
+import { uploadPhoto } from "../api/attachments";
 import { ApiError, api, OfflineError } from "../api/http";
 
 /** Where a report stands on this phone. */
@@ -94,12 +95,8 @@ export async function sendReport(
 ): Promise<string> {
   for (let photo = report.photos[0]; photo; photo = report.photos[0]) {
     const rest = report.photos.slice(1);
-    const { attachment } = await api<{ attachment: { id: string } }>("/api/attachments?purpose=report", {
-      method: "POST",
-      body: photo,
-      headers: { "Content-Type": photo.type || "image/jpeg" },
-    });
-    report.attachmentIds = [...report.attachmentIds, attachment.id];
+    const attachmentId = await uploadPhoto(photo, "report");
+    report.attachmentIds = [...report.attachmentIds, attachmentId];
     report.photos = rest;
     await onProgress?.(report);
   }

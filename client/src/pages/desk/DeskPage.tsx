@@ -6,7 +6,7 @@ import { api } from "../../api/http";
 import { Countdown, SeverityBadge, StatusBadge } from "../../desk/Countdown";
 import { beep, useNow } from "../../desk/clock";
 import { type EventSummary, nearestDeadline, OPEN_STATUSES } from "../../desk/eventTypes";
-import { useEventChanges } from "../../desk/liveEvents";
+import { useEventChanges, useResync } from "../../desk/liveEvents";
 import { OnlinePresence } from "../../desk/OnlinePresence";
 import { useGridNames } from "../../desk/regionNames";
 
@@ -56,6 +56,8 @@ export function DeskPage() {
   }, [loadCounts]);
 
   useEffect(load, [load]);
+  // Reports made while the socket was down arrive with the fresh list.
+  useResync(load);
 
   const flash = useCallback((id: string) => {
     setHighlighted((current) => new Set(current).add(id));

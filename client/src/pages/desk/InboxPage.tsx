@@ -1,4 +1,4 @@
-import { type EventChange, eventActionSchema, toFieldIssues } from "@gridrisk/shared";
+import { type EventChange, eventActionSchema } from "@gridrisk/shared";
 import { useCallback, useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -6,8 +6,10 @@ import { ApiError, api } from "../../api/http";
 import { useAuth } from "../../auth/AuthContext";
 import { Countdown, SeverityBadge, StatusBadge } from "../../desk/Countdown";
 import { formatDateTime, useNow } from "../../desk/clock";
+import { EvidencePicker, PhotoThumbnails } from "../../desk/EvidencePhotos";
 import type { EventDetail, EventSummary, EventTask } from "../../desk/eventTypes";
-import { useEventChanges } from "../../desk/liveEvents";
+import { useEventChanges, useResync } from "../../desk/liveEvents";
+import { issuesOf, issueText } from "../../forms/issueText";
 
 /** Statuses in which a department may hold a task worth showing. */
 const TASK_STATUSES_SHOWN = "dispatched,handling,resolved,follow_up,closed,assessing";
@@ -33,19 +35,23 @@ function TaskCard({ row, onChanged }: { row: Row; onChanged: (eventId: string) =
   const { event, task } = row;
   const [mode, setMode] = useState<"reject_task" | "complete_task" | undefined>();
   const [text, setText] = useState("");
+  const [evidence, setEvidence] = useState<string[]>([]);
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
 
   const act = async (action: "accept_task" | "reject_task" | "complete_task") => {
     const body: Record<string, unknown> = { action, expectedVersion: event.version, taskId: task.id };
     if (action === "reject_task") body.reason = text;
-    if (action === "complete_task") body.result = text;
+    if (action === "complete_task") {
+      body.result = text;
+      if (evidence.length > 0) body.attachments = evidence;
+    }
     const parsed = eventActionSchema.safeParse(body);
     if (!parsed.success) {
       setError(
-        toFieldIssues(parsed.error)
-          .map((issue) => issue.message)
-          .join("; "),
+        issuesOf(parsed.error)
+          .map((issue) => issueText(issue, t))
+          .join(" "),
       );
       return;
     }
@@ -55,6 +61,7 @@ function TaskCard({ row, onChanged }: { row: Row; onChanged: (eventId: string) =
       await api(`/api/events/${event.id}/actions`, { method: "POST", json: parsed.data });
       setMode(undefined);
       setText("");
+      setEvidence([]);
       await onChanged(event.id);
     } catch (failure) {
       if (failure instanceof ApiError && failure.status === 409) {
@@ -80,6 +87,7 @@ function TaskCard({ row, onChanged }: { row: Row; onChanged: (eventId: string) =
         {(task.status === "pending" || task.status === "accepted") && <Countdown deadline={task.dueAt} now={now} />}
       </p>
       {task.result && <p>{t("event.taskResult", { result: task.result })}</p>}
+      <PhotoThumbnails ids={task.evidence ?? []} altKey="desk.inbox.evidenceAlt" />
       <div className="action-panel__buttons">
         {task.status === "pending" && can("accept_task") && (
           <button type="button" className="button-primary" disabled={busy} onClick={() => void act("accept_task")}>
@@ -110,6 +118,7 @@ function TaskCard({ row, onChanged }: { row: Row; onChanged: (eventId: string) =
             {mode === "reject_task" ? t("event.panel.reason") : t("event.panel.result")}
           </label>
           <textarea id={`${baseId}-text`} rows={3} value={text} onChange={(change) => setText(change.target.value)} />
+          {mode === "complete_task" && <EvidencePicker ids={evidence} onChange={setEvidence} />}
           <div className="action-form__buttons">
             <button type="submit" className="button-primary" disabled={busy}>
               {busy ? t("event.panel.submitting") : t("event.panel.submit")}
@@ -168,6 +177,8 @@ export function InboxPage() {
   useEffect(() => {
     void load();
   }, [load]);
+  // Whatever changed while the socket was down is read again.
+  useResync(load);
 
   useEventChanges((change: EventChange) => {
     const known = events?.get(change.event.id);

@@ -1,5 +1,5 @@
 import { DEFAULT_EVENT_CATEGORY_ENTRIES, type EventChange } from "@gridrisk/shared";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { ApiError, api } from "../../api/http";
@@ -9,10 +9,13 @@ import { Countdown, SeverityBadge, StatusBadge } from "../../desk/Countdown";
 import { formatDateTime, useNow } from "../../desk/clock";
 import { EventTimeline } from "../../desk/EventTimeline";
 import type { Department, EventDetail } from "../../desk/eventTypes";
-import { useEventChanges } from "../../desk/liveEvents";
+import { PhotoThumbnails } from "../../desk/EvidencePhotos";
+import { useEventChanges, useResync } from "../../desk/liveEvents";
 import { MergeCandidates } from "../../desk/MergeCandidates";
 
 const STAGES = ["assessment", "handling", "followUp"] as const;
+/** The same map as the report form's, showing the event's point in its grid. */
+const LocationMap = lazy(() => import("../../report/LocationPicker"));
 
 /** One event: details, tasks, photos, timeline and the actions the server allows this user now. */
 export function EventPage() {
@@ -48,6 +51,7 @@ export function EventPage() {
     versionRef.current = 0;
     void load();
   }, [load]);
+  useResync(load);
 
   const gridId = event?.gridId;
   useEffect(() => {
@@ -167,6 +171,12 @@ export function EventPage() {
             </dl>
           </section>
           <section className="card">
+            <h2>{t("event.map")}</h2>
+            <Suspense fallback={<div className="report-map report-map--loading">{t("report.mapLoading")}</div>}>
+              <LocationMap scope={[event.gridId]} value={{ lng: lng ?? 0, lat: lat ?? 0 }} />
+            </Suspense>
+          </section>
+          <section className="card">
             <h2>{t("event.deadlines")}</h2>
             {STAGES.every((stage) => !event.deadlines[stage]) ? (
               <p>{t("event.noDeadlines")}</p>
@@ -204,6 +214,7 @@ export function EventPage() {
                       </>
                     )}
                     {task.result && <div className="muted">{t("event.taskResult", { result: task.result })}</div>}
+                    <PhotoThumbnails ids={task.evidence ?? []} altKey="desk.inbox.evidenceAlt" />
                     {task.rejectReason && <div className="muted">{task.rejectReason}</div>}
                   </li>
                 ))}
@@ -213,21 +224,7 @@ export function EventPage() {
           {event.attachments.length > 0 && (
             <section className="card">
               <h2>{t("event.photos")}</h2>
-              <ul className="photos">
-                {event.attachments.map((attachment, index) => (
-                  <li key={attachment}>
-                    <a href={`/api/attachments/${attachment}`} target="_blank" rel="noreferrer">
-                      <img
-                        src={`/api/attachments/${attachment}`}
-                        alt={t("event.photoAlt", { index: index + 1 })}
-                        loading="lazy"
-                        width="160"
-                        height="120"
-                      />
-                    </a>
-                  </li>
-                ))}
-              </ul>
+              <PhotoThumbnails ids={event.attachments} altKey="event.photoAlt" />
             </section>
           )}
           {(event.status === "reported" || event.status === "escalated" || event.status === "assessing") && (

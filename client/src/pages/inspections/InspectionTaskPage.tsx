@@ -5,6 +5,7 @@ import { Link, useParams } from "react-router";
 import { api } from "../../api/http";
 import { type InspectionTask, shanghaiTime, useInspectionChanges } from "../../inspections/taskTypes";
 import { resizePhoto } from "../../report/photoResize";
+import { uploadPhoto } from "../../api/attachments";
 import "../../inspections/inspections.css";
 
 type Answer = InspectionTask["answers"][number];
@@ -119,13 +120,9 @@ export function InspectionTaskPage() {
     try {
       for (const file of Array.from(files ?? [])) {
         const blob = await resizePhoto(file);
-        const { attachment } = await api<{ attachment: { id: string } }>("/api/attachments?purpose=evidence", {
-          method: "POST",
-          body: blob,
-          headers: { "Content-Type": blob.type || "image/jpeg" },
-        });
+        const photoId = await uploadPhoto(blob, "evidence");
         setFindings((current) =>
-          current.map((f, i) => (i === index ? { ...f, photoIds: [...f.photoIds, attachment.id] } : f)),
+          current.map((f, i) => (i === index ? { ...f, photoIds: [...f.photoIds, photoId] } : f)),
         );
       }
     } catch (error) {

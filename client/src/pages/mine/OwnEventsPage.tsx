@@ -6,7 +6,7 @@ import { api } from "../../api/http";
 import { Countdown, SeverityBadge, StatusBadge } from "../../desk/Countdown";
 import { formatDateTime, useNow } from "../../desk/clock";
 import type { EventSummary } from "../../desk/eventTypes";
-import { useEventChanges } from "../../desk/liveEvents";
+import { useEventChanges, useResync } from "../../desk/liveEvents";
 
 /** The two personal lists of a grid worker: what they reported, and the visits they owe. */
 const LISTS = {
@@ -30,6 +30,7 @@ export function OwnEventsPage({ list }: { list: keyof typeof LISTS }) {
     );
   }, [query]);
   useEffect(load, [load]);
+  useResync(load);
 
   // A change of an event in the list replaces it when newer; others are not this list's.
   useEventChanges(

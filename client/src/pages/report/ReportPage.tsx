@@ -10,6 +10,8 @@ import { type FormEvent, lazy, Suspense, useEffect, useId, useRef, useState } fr
 import { useTranslation } from "react-i18next";
 import { ApiError, api, OfflineError } from "../../api/http";
 import { useAuth } from "../../auth/AuthContext";
+import { CameraInput } from "../../components/CameraInput";
+import { issueText } from "../../forms/issueText";
 import { linkFindingToEvent, reportPrefillFrom } from "../../inspections/reportPrefill";
 import { resizePhoto } from "../../report/photoResize";
 import { QueuedReports } from "../../report/QueuedReports";
@@ -277,7 +279,7 @@ export function ReportPage() {
         const found: Partial<Record<Field, string>> = {};
         for (const issue of error.issues) {
           const field = issue.path.replace(/^body\./, "").split(".")[0] as Field;
-          found[field] = found[field] ?? issue.message;
+          found[field] = found[field] ?? issueText(issue, t);
         }
         setErrors(found);
         setNotice({ kind: "error", message: t("report.fixErrors") });
@@ -491,21 +493,14 @@ export function ReportPage() {
         {fieldError("institutionId")}
 
         <div className="report-photos">
-          <label className="button-secondary report-big report-photos__add">
+          <label className="button-secondary report-big report-photos__add" htmlFor={`${id}-photos`}>
             {t("report.photos", { max: EVENT_LIMITS.maxAttachments })}
             <span className="muted">{t("report.photosAdd")}</span>
-            <input
-              className="visually-hidden"
-              type="file"
-              accept="image/*"
-              capture="environment"
-              multiple
+            <CameraInput
+              id={`${id}-photos`}
               disabled={photoBusy || photos.length >= EVENT_LIMITS.maxAttachments}
               data-field="attachments"
-              onChange={(e) => {
-                void addPhotos(e.target.files);
-                e.target.value = "";
-              }}
+              onFiles={(files) => void addPhotos(files)}
             />
           </label>
           {photoBusy && <p className="muted">{t("report.photosResizing")}</p>}
