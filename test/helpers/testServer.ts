@@ -20,12 +20,19 @@ export function testConfig(overrides: NodeJS.ProcessEnv = {}): Config {
   });
 }
 
-/** A folder that looks like a client build: index.html and one hashed asset. */
+/** A script big enough to be worth compressing (about 30 KB). */
+export const FAKE_VENDOR_SCRIPT = Array.from(
+  { length: 600 },
+  (_, n) => `export const value${n} = "网格化风险事件 ${n}";`,
+).join("\n");
+
+/** A folder that looks like a client build: index.html and two hashed assets. */
 export async function fakeClientBuild(): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "gridrisk-client-"));
   await mkdir(path.join(dir, "assets"));
   await writeFile(path.join(dir, "index.html"), "<!doctype html><title>网格化风险事件管理</title><div id=root></div>");
   await writeFile(path.join(dir, "assets", "app-1234.js"), "console.log('app')");
+  await writeFile(path.join(dir, "assets", "vendor-5678.js"), FAKE_VENDOR_SCRIPT);
   return dir;
 }
 

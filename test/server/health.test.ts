@@ -1,8 +1,10 @@
+import http from "node:http";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import type { RunningServer } from "@gridrisk/server/server";
 import { expect } from "chai";
 import { request } from "../helpers/http";
 import { useTestDatabase } from "../helpers/testDatabase";
-import { startTestServer } from "../helpers/testServer";
+import { FAKE_VENDOR_SCRIPT, startTestServer } from "../helpers/testServer";
 
 describe("health and the client shell", () => {
   useTestDatabase();
@@ -42,6 +44,30 @@ describe("health and the client shell", () => {
     const missing = await request(`${server.url}/assets/gone-9999.js`);
     expect(missing.status).to.equal(404);
     expect(missing.body.error.code).to.equal("not_found");
+  });
+
+  it("sends the client's files compressed (gzip or brotli) to a browser that accepts it, whole to one that does not", async () => {
+    const fetchRaw = (acceptEncoding?: string) =>
+      new Promise<{ encoding: string | undefined; body: Buffer }>((resolve, reject) => {
+        const headers: Record<string, string> = acceptEncoding ? { "Accept-Encoding": acceptEncoding } : {};
+        http
+          .get(`${server.url}/assets/vendor-5678.js`, { headers }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on("data", (chunk: Buffer) => chunks.push(chunk));
+            res.on("end", () => resolve({ encoding: res.headers["content-encoding"], body: Buffer.concat(chunks) }));
+          })
+          .on("error", reject);
+      });
+    const gzipped = await fetchRaw("gzip");
+    expect(gzipped.encoding).to.equal("gzip");
+    expect(gunzipSync(gzipped.body).toString()).to.equal(FAKE_VENDOR_SCRIPT);
+    expect(gzipped.body.length).to.be.below(Buffer.byteLength(FAKE_VENDOR_SCRIPT) / 3);
+    const brotli = await fetchRaw("gzip, deflate, br");
+    expect(brotli.encoding).to.equal("br");
+    expect(brotliDecompressSync(brotli.body).toString()).to.equal(FAKE_VENDOR_SCRIPT);
+    const plain = await fetchRaw();
+    expect(plain.encoding).to.equal(undefined);
+    expect(plain.body.toString()).to.equal(FAKE_VENDOR_SCRIPT);
   });
 
   it("tells the browser its public settings without sign-in: no tile server configured", async () => {

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
+import compression from "compression";
 import express, { type RequestHandler, Router } from "express";
 
 const NOT_SPA = /^\/(api|socket\.io)(\/|$)|^\/(healthz|readyz)$/;
@@ -11,6 +12,9 @@ const NOT_SPA = /^\/(api|socket\.io)(\/|$)|^\/(healthz|readyz)$/;
 export function clientAssets(distDir: string): Router {
   const router = Router();
   const indexFile = path.join(distDir, "index.html");
+  // The client's scripts are about 3× smaller gzipped (584 KB → 183 KB for the report page):
+  // compressed here, for the files only (API answers are small and many, and a proxy may do it).
+  router.use(compression());
   // Hashed assets never change under a name; index.html must always be revalidated.
   router.use(
     "/assets",
