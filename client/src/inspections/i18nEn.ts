@@ -112,5 +112,8 @@ export const preventionEn: Shape<typeof preventionZh> = {
     none: "None",
     licence: "Licence",
     fund: "Fund supervision",
+    licenceValidUntil: "Licence valid until",
+    classesScheduledUntil: "Classes scheduled until",
+    unknown: "not recorded",
   },
 };

@@ -108,5 +108,8 @@ export const preventionZh = {
     none: "无",
     licence: "办学许可证",
     fund: "资金监管",
+    licenceValidUntil: "许可证有效期至",
+    classesScheduledUntil: "已排课至",
+    unknown: "未登记",
   },
 };

@@ -49,6 +49,8 @@ export async function riskProfileOf(actor: Actor, institution: InstitutionDoc, n
       type: institution.type,
       licenceStatus: institution.licenceStatus,
       fundSupervision: institution.fundSupervision,
+      licenceValidUntil: institution.licenceValidUntil ?? null,
+      classesScheduledUntil: institution.classesScheduledUntil ?? null,
       address: institution.address,
     },
     risk: fact ? riskScoreOf(fact) : { score: 0, factors: [] },

@@ -1,13 +1,10 @@
 import { z } from "zod";
-import { isValidDateKey } from "../calendar/workingCalendar";
+import { dateKeySchema as dateKey } from "../calendar/calendarSchemas";
 import { FUND_SUPERVISION_STATUSES, INSTITUTION_TYPES, LICENCE_STATUSES } from "../institutions/institutionKinds";
 import { INSPECTION_LIMITS as L } from "./inspectionLimits";
 import { rruleProblem } from "./recurrence";
 
 const objectId = z.string({ error: "must be a string" }).regex(/^[0-9a-f]{24}$/, "must be a 24-character hex id");
-const dateKey = z
-  .string({ error: "must be a string" })
-  .refine(isValidDateKey, "must be a date written YYYY-MM-DD, e.g. 2026-10-01");
 const timeOfDay = z
   .string({ error: "must be a string" })
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day "HH:MM", e.g. 09:00');

@@ -1,11 +1,8 @@
 import { z } from "zod";
-import { isValidDateKey } from "../calendar/workingCalendar";
+import { dateKeySchema as dateKey } from "../calendar/calendarSchemas";
 import { INSPECTION_LIMITS as L } from "./inspectionLimits";
 
 const objectId = z.string({ error: "must be a string" }).regex(/^[0-9a-f]{24}$/, "must be a 24-character hex id");
-const dateKey = z
-  .string({ error: "must be a string" })
-  .refine(isValidDateKey, "must be a date written YYYY-MM-DD, e.g. 2026-10-01");
 
 /** POST /api/meetings: a joint meeting (联席会议) of a district's departments. */
 export const meetingInputSchema = z
