@@ -2,7 +2,7 @@ import mongoose from "mongoose";
 import { domainEvents } from "../events/domainEvents";
 import { createLogger } from "../logging/logger";
 import { type EventDoc, EventModel } from "../models/event";
-import { entriesSince, latestSeq } from "../realtime/changeLog";
+import { entriesSince, isEventEntry, latestSeq } from "../realtime/changeLog";
 import { FACT_PROJECTION, type MetricFact, metricFactOf } from "./metricFact";
 
 const log = createLogger("metrics");
@@ -97,7 +97,7 @@ class MetricsStore {
       await this.rebuild();
       return;
     }
-    const ids = new Set(found.entries.map((entry) => (entry.event as { id: string }).id));
+    const ids = new Set(found.entries.filter(isEventEntry).map((entry) => (entry.event as { id: string }).id));
     for (const id of ids) {
       const doc = await EventModel.findById(id, FACT_PROJECTION).lean();
       if (doc) this.upsert(metricFactOf(doc as unknown as EventDoc));
