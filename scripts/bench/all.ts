@@ -8,7 +8,18 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { machine } from "./benchReport";
 
-const BENCHES = ["locate", "ingest", "transitions", "fanout", "middleware", "eventList", "seeding", "map", "soak"];
+const BENCHES = [
+  "locate",
+  "ingest",
+  "transitions",
+  "fanout",
+  "middleware",
+  "eventList",
+  "seeding",
+  "map",
+  "prevention",
+  "soak",
+];
 const here = path.dirname(fileURLToPath(import.meta.url));
 const only = process.env.BENCH_ONLY?.split(",").map((name) => name.trim());
 

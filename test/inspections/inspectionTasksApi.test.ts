@@ -2,12 +2,7 @@ import { sweepOverdueInspections } from "@gridrisk/server/jobs/inspectionOverdue
 import { ChangeLogEntryModel } from "@gridrisk/server/models/changeLogEntry";
 import { InspectionTaskModel } from "@gridrisk/server/models/inspectionTask";
 import type { RunningServer } from "@gridrisk/server/server";
-import type {
-  ClientToServerEvents,
-  InspectionTaskLiveChange,
-  ServerToClientEvents,
-  SyncAck,
-} from "@gridrisk/shared";
+import type { ClientToServerEvents, InspectionTaskLiveChange, ServerToClientEvents, SyncAck } from "@gridrisk/shared";
 import { expect } from "chai";
 import { io, type Socket } from "socket.io-client";
 import { bearer, createAccount, signInAs } from "../helpers/accounts";

@@ -128,7 +128,11 @@ export function changeOf(entry: Pick<ChangeLogEntryDoc, "_id" | "type" | "event"
 
 /** An inspection task entry as a live message. */
 export function taskChangeOf(entry: Pick<ChangeLogEntryDoc, "_id" | "type" | "task">): InspectionTaskLiveChange {
-  return { seq: entry._id, type: entry.type as InspectionTaskLiveChange["type"], task: entry.task as InspectionTaskView };
+  return {
+    seq: entry._id,
+    type: entry.type as InspectionTaskLiveChange["type"],
+    task: entry.task as InspectionTaskView,
+  };
 }
 
 /**

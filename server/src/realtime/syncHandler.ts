@@ -1,8 +1,8 @@
 import { REALTIME_LIMITS, type SyncAck } from "@gridrisk/shared";
 import { canSeeEvent, type VisibilityFacts } from "../events/eventVisibility";
+import { canSeeTask } from "../inspections/taskVisibility";
 import type { ChangeLogEntryDoc } from "../models/changeLogEntry";
 import type { Actor } from "../policies/actor";
-import { canSeeTask } from "../inspections/taskVisibility";
 import { changeOf, entriesSince, isEventEntry, latestSeq, taskChangeOf } from "./changeLog";
 
 /** Whether the actor may see the task change: the REST API's rule, on what the entry remembers. */
