@@ -18,6 +18,7 @@ const BENCHES = [
   "seeding",
   "map",
   "client",
+  "prevention",
   "soak",
 ];
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -19,14 +19,13 @@ import { launchOptionsFromEnv } from "../db/launchOptionsFromEnv";
 const PASSWORD = "bench-password-123";
 
 /**
- * A real server on a throwaway database (FerretDB on SQLite unless DB_BACKEND or MONGODB_URI say
- * otherwise) with the demo city loaded and a grid worker, a township officer and a city monitor
- * signed in.
+ * A real server on a throwaway database named `databaseName` (FerretDB on SQLite unless DB_BACKEND
+ * or MONGODB_URI say otherwise), writes gated as `npm start` gates them on its own SQLite.
  */
-export async function startBenchServer(options: { clientDistDir?: string } = {}) {
+export async function startEmptyBenchServer(databaseName: string, options: { clientDistDir?: string } = {}) {
   configureLogging({ level: "error", format: "pretty", silent: true });
   const launchOptions = launchOptionsFromEnv(process.env, "test");
-  const database = await launchDatabase({ ...launchOptions, databaseName: "bench" });
+  const database = await launchDatabase({ ...launchOptions, databaseName });
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "gridrisk-bench-"));
   const config = loadConfig({
     NODE_ENV: "test",
@@ -45,6 +44,26 @@ export async function startBenchServer(options: { clientDistDir?: string } = {})
     waitForDatabase: true,
   });
   await mongoose.connection.dropDatabase();
+  return {
+    server,
+    database,
+    backend: database.external
+      ? "MONGODB_URI"
+      : `FerretDB v1.24.2 on ${launchOptions.backend}${launchOptions.backend === "sqlite" && launchOptions.sqliteIdIndex === false ? " (no _id lookup index)" : ""}`,
+    async stop() {
+      await server.close();
+      await database.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A real server on a throwaway database with the demo city loaded and a grid worker, a township
+ * officer and a city monitor signed in.
+ */
+export async function startBenchServer(options: { clientDistDir?: string } = {}) {
+  const { server, database, backend, stop } = await startEmptyBenchServer("bench", options);
   await ensureIndexes();
   resetEventCodes();
   await importTerritory(generateDemoCity({ seed: 1 }), { dryRun: false });
@@ -95,19 +114,13 @@ export async function startBenchServer(options: { clientDistDir?: string } = {})
     /** The server's Socket.IO, for baselines that emit directly. */
     io: server.io,
     databaseUri: database.uri,
-    backend: database.external
-      ? "MONGODB_URI"
-      : `FerretDB v1.24.2 on ${launchOptions.backend}${launchOptions.backend === "sqlite" && launchOptions.sqliteIdIndex === false ? " (no _id lookup index)" : ""}`,
+    backend,
     grid,
     worker,
     officer: await signIn("bench.officer"),
     city: await signIn("bench.city"),
     cityId: city.id,
-    async stop() {
-      await server.close();
-      await database.stop();
-      await rm(dataDir, { recursive: true, force: true });
-    },
+    stop,
   };
 }
 

@@ -9,6 +9,7 @@ import { ensureIndexes } from "./database/ensureIndexes";
 import { configureWriteGate } from "./database/writeGate";
 import { forgetEvent } from "./events/eventCache";
 import { loadRecentEvents } from "./events/recentEvents";
+import { inspectionTaskStore } from "./inspections/inspectionTaskStore";
 import { metricsStore } from "./metrics/metricsStore";
 import "./models";
 import { schedulePruning } from "./jobs/expiredSignInPruning";
@@ -68,8 +69,12 @@ export async function startServer(
   const connected = connectDatabase(config.mongodbUri)
     .then(() => ensureIndexes())
     .then(() => Promise.all([reloadTerritory(), reloadCalendar(), loadRecentEvents()]))
-    // The figures and the map read facts built by one scan: start it now, not at the first look.
-    .then(() => metricsStore.warmUp())
+    // The figures, the map, task lists and risk profiles read facts built by one scan each: start
+    // them now, not at the first look.
+    .then(() => {
+      metricsStore.warmUp();
+      inspectionTaskStore.warmUp();
+    })
     .catch((error: Error) => {
       log.error("database connection or territory load failed", { error: error.message });
     });

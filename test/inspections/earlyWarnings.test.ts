@@ -2,7 +2,7 @@ import { sweepEarlyWarnings } from "@gridrisk/server/jobs/earlyWarningSweep";
 import { EventModel } from "@gridrisk/server/models/event";
 import { InstitutionModel } from "@gridrisk/server/models/institution";
 import type { RunningServer } from "@gridrisk/server/server";
-import { refundComplaintFirings } from "@gridrisk/shared";
+import { addDaysToDateKey, licenceExpiryFirings, refundComplaintFirings, shanghaiDateKey } from "@gridrisk/shared";
 import { expect } from "chai";
 import { bearer, createAccount, signInAs } from "../helpers/accounts";
 import { buildReport, report } from "../helpers/eventHelpers";
@@ -39,6 +39,27 @@ describe("early-warning rules", () => {
       now,
     );
     expect(firings).to.deep.equal([{ institutionId: "A", eventIds: ["e1", "e2", "e3"] }]);
+  });
+
+  it("finds licences ending within the days ahead while classes are scheduled after them", () => {
+    const today = "2026-06-30";
+    const firings = licenceExpiryFirings(
+      [
+        { institutionId: "soon", licenceValidUntil: "2026-07-20", classesScheduledUntil: "2026-09-01" },
+        { institutionId: "lapsed", licenceValidUntil: "2026-06-01", classesScheduledUntil: "2026-07-01" },
+        { institutionId: "later", licenceValidUntil: "2026-08-15", classesScheduledUntil: "2026-12-01" },
+        { institutionId: "classesEndFirst", licenceValidUntil: "2026-07-10", classesScheduledUntil: "2026-07-10" },
+        { institutionId: "classesOver", licenceValidUntil: "2026-06-01", classesScheduledUntil: "2026-06-29" },
+        { institutionId: "noSchedule", licenceValidUntil: "2026-07-01", classesScheduledUntil: null },
+        { institutionId: "noLicenceDate", classesScheduledUntil: "2026-09-01" },
+      ],
+      { days: 30 },
+      today,
+    );
+    expect(firings).to.deep.equal([
+      { institutionId: "soon", licenceValidUntil: "2026-07-20", classesScheduledUntil: "2026-09-01" },
+      { institutionId: "lapsed", licenceValidUntil: "2026-06-01", classesScheduledUntil: "2026-07-01" },
+    ]);
   });
 
   describe("sweep", () => {
@@ -95,6 +116,56 @@ describe("early-warning rules", () => {
       const fund = (await ruleEvents()).filter((event) => event.category === "abnormal_funds");
       expect(fund).to.have.length(2);
       expect(fund[0]?.description).to.contain("fund_abnormal");
+    });
+
+    it("fires once when a licence ends while classes are still scheduled, and again for a renewed licence that does", async () => {
+      const today = shanghaiDateKey(new Date());
+      const bad = await request(`${server.url}/api/institutions`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", ...bearer(tokens.admin ?? "") },
+        body: JSON.stringify(buildInstitutionInput(119.021, 33.521, { licenceValidUntil: "2026-13-01" })),
+      });
+      expect(bad.status).to.equal(400);
+      expect(bad.body.error.details.issues).to.deep.include({
+        path: "body.licenceValidUntil",
+        message: "must be a date written YYYY-MM-DD, e.g. 2026-10-01",
+      });
+      const input = buildInstitutionInput(119.021, 33.521, {
+        name: "许可将到期艺术中心",
+        licenceValidUntil: addDaysToDateKey(today, 10),
+        classesScheduledUntil: addDaysToDateKey(today, 60),
+      });
+      const created = await request(`${server.url}/api/institutions`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", ...bearer(tokens.admin ?? "") },
+        body: JSON.stringify(input),
+      });
+      expect(created.status).to.equal(201);
+      expect(created.body.institution).to.include({
+        licenceValidUntil: input.licenceValidUntil,
+        classesScheduledUntil: input.classesScheduledUntil,
+      });
+      const id = created.body.institution.id as string;
+      const licenceEvents = async () =>
+        (await ruleEvents()).filter(
+          (event) => String(event.institutionId) === id && event.category === "unlicensed_training",
+        );
+
+      const runs = await Promise.all([sweepEarlyWarnings(new Date()), sweepEarlyWarnings(new Date())]);
+      expect(runs[0].raised + runs[1].raised).to.equal(1);
+      expect((await sweepEarlyWarnings(new Date())).raised).to.equal(0);
+      const [raised] = await licenceEvents();
+      expect(raised?.source).to.equal("rule");
+      expect(raised?.description).to.contain("licence_expiry");
+      expect(raised?.description).to.contain(input.licenceValidUntil);
+      expect(raised?.description).to.contain(input.classesScheduledUntil);
+
+      // Renewed for a year: no condition. Renewed only until before the classes end: a new one.
+      await InstitutionModel.updateOne({ _id: id }, { $set: { licenceValidUntil: addDaysToDateKey(today, 400) } });
+      expect((await sweepEarlyWarnings(new Date())).raised).to.equal(0);
+      await InstitutionModel.updateOne({ _id: id }, { $set: { licenceValidUntil: addDaysToDateKey(today, 20) } });
+      expect((await sweepEarlyWarnings(new Date())).raised).to.equal(1);
+      expect(await licenceEvents()).to.have.length(2);
     });
 
     it("lets only an admin change a rule's settings", async () => {

@@ -39,7 +39,8 @@ describe("inspection plans API", () => {
     await createAccount({ username: "other", role: "district_officer", scope: [ids.otherDistrict] });
     await createAccount({ username: "township", role: "township_officer", scope: [ids.township] });
     await createAccount({ username: "worker", role: "grid_worker", scope: [ids.grid] });
-    for (const who of ["admin", "district", "other", "township", "worker"])
+    await createAccount({ username: "handler", role: "department_handler", scope: [ids.district] });
+    for (const who of ["admin", "district", "other", "township", "worker", "handler"])
       tokens[who] = await signInAs(server.url, who);
     const low = buildInstitutionInput(119.02, 33.52, { name: "低风险艺术中心" });
     const high = buildInstitutionInput(119.03, 33.58, {
@@ -150,6 +151,15 @@ describe("inspection plans API", () => {
     const open = profile.risk.factors.find((factor: { factor: string }) => factor.factor === "openEvents");
     expect(open).to.include({ value: 1, points: 8 });
     expect((await call("GET", `/api/institutions/${institutionId}/risk-profile`, "other")).status).to.equal(404);
+    // A department handler with no task on the event: the same score, but not the event; its own report it sees.
+    const handler = await call("GET", `/api/institutions/${institutionId}/risk-profile`, "handler");
+    expect(handler.status).to.equal(200);
+    expect(handler.body.profile.risk.score).to.equal(97);
+    expect(handler.body.profile.events).to.deep.equal([]);
+    const own = await report(server.url, tokens.handler ?? "", buildReport(119.03, 33.58, { institutionId }));
+    expect(own.status).to.equal(201);
+    const after = await call("GET", `/api/institutions/${institutionId}/risk-profile`, "handler");
+    expect(after.body.profile.events.map((event: { id: string }) => event.id)).to.deep.equal([own.body.event.id]);
   });
 
   it("replaces a plan with the version it was read at, 409 on a stale one, and deletes it", async () => {

@@ -1,7 +1,8 @@
 import { sweepOverdueInspections } from "@gridrisk/server/jobs/inspectionOverdueSweep";
+import { ChangeLogEntryModel } from "@gridrisk/server/models/changeLogEntry";
 import { InspectionTaskModel } from "@gridrisk/server/models/inspectionTask";
 import type { RunningServer } from "@gridrisk/server/server";
-import type { ClientToServerEvents, InspectionTaskLiveChange, ServerToClientEvents } from "@gridrisk/shared";
+import type { ClientToServerEvents, InspectionTaskLiveChange, ServerToClientEvents, SyncAck } from "@gridrisk/shared";
 import { expect } from "chai";
 import { io, type Socket } from "socket.io-client";
 import { bearer, createAccount, signInAs } from "../helpers/accounts";
@@ -12,6 +13,8 @@ import { waitUntil } from "../helpers/processes";
 import { loadTerritoryFixture } from "../helpers/territoryFixture";
 import { useTestDatabase } from "../helpers/testDatabase";
 import { startTestServer } from "../helpers/testServer";
+
+type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 describe("inspection tasks API: my tasks, check-in, checklist, findings, overdue", () => {
   useTestDatabase();
@@ -57,7 +60,25 @@ describe("inspection tasks API: my tasks, check-in, checklist, findings, overdue
     });
     expect(plan.status).to.equal(201);
   });
-  after(() => server.close());
+  const sockets: LiveSocket[] = [];
+  /** A live connection of `who` that records every `inspections:changed` it receives. */
+  async function live(who: string) {
+    const socket: LiveSocket = io(server.url, {
+      transports: ["websocket"],
+      forceNew: true,
+      reconnection: false,
+      auth: { token: tokens[who] },
+    });
+    sockets.push(socket);
+    const received: InspectionTaskLiveChange[] = [];
+    socket.on("inspections:changed", (change) => received.push(change));
+    await new Promise((resolve) => socket.once("connect", () => resolve(undefined)));
+    return { socket, received };
+  }
+  after(() => {
+    for (const socket of sockets) socket.close();
+    return server.close();
+  });
 
   it("lists a grid worker's own tasks (mine=true), soonest first; another grid's worker sees none", async () => {
     const mine = await call("GET", "/api/inspection-tasks?mine=true", "worker");
@@ -154,27 +175,40 @@ describe("inspection tasks API: my tasks, check-in, checklist, findings, overdue
   });
 
   it("flags a task whose window closed undone as overdue once, and pushes it live to its territory", async () => {
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(server.url, {
-      transports: ["websocket"],
-      forceNew: true,
-      reconnection: false,
-      auth: { token: tokens.district },
-    });
-    const received: InspectionTaskLiveChange[] = [];
-    socket.on("inspections:changed", (change) => received.push(change));
-    await new Promise((resolve) => socket.once("connect", () => resolve(undefined)));
+    const [district, other] = [await live("district"), await live("other")];
+    const start: SyncAck = await district.socket.timeout(10_000).emitWithAck("sync", { since: 0 });
+    if (!("changes" in start)) throw new Error("expected changes");
     const later = (await InspectionTaskModel.find({ status: "open" }).sort({ endsAt: 1 }).lean())[0];
     if (!later) throw new Error("no open task");
     const afterWindow = new Date(later.endsAt.getTime() + 60_000);
     const first = await sweepOverdueInspections(afterWindow);
     expect(first.flagged).to.be.at.least(1);
     expect((await sweepOverdueInspections(afterWindow)).flagged).to.equal(0);
-    await waitUntil(() => received.some((change) => change.task.id === later._id), 5000, "live overdue message");
-    const change = received.find((c) => c.task.id === later._id);
+    await waitUntil(
+      () => district.received.some((change) => change.task.id === later._id),
+      5000,
+      "live overdue message",
+    );
+    const change = district.received.find((c) => c.task.id === later._id);
     expect(change?.type).to.equal("overdue");
     expect(change?.task.overdue).to.equal(true);
+    expect(change?.seq).to.be.above(start.seq);
+    expect(other.received).to.deep.equal([]);
     // The done task is never flagged.
     expect((await task()).overdue).to.equal(false);
-    socket.close();
+
+    // The change is in the change log: a client that was away gets it through sync, another district's officer not.
+    const missed: SyncAck = await district.socket.timeout(10_000).emitWithAck("sync", { since: start.seq });
+    if (!("changes" in missed)) throw new Error("expected changes");
+    expect(missed.inspections.map((c) => [c.seq, c.type, c.task.id])).to.deep.include([
+      change?.seq,
+      "overdue",
+      later._id,
+    ]);
+    expect(missed.inspections.every((c) => c.task.regionPath.includes(ids.district))).to.equal(true);
+    const elsewhere = await other.socket.timeout(10_000).emitWithAck("sync", { since: start.seq });
+    expect(elsewhere).to.deep.include({ changes: [], inspections: [] });
+    const logged = await ChangeLogEntryModel.findById(change?.seq).lean();
+    expect(logged).to.deep.include({ kind: "inspection_task", type: "overdue" });
   });
 });

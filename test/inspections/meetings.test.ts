@@ -1,5 +1,8 @@
+import { materialisePlan } from "@gridrisk/server/inspections/taskMaterialiser";
+import { InspectionPlanModel } from "@gridrisk/server/models/inspectionPlan";
+import { InspectionTaskModel } from "@gridrisk/server/models/inspectionTask";
 import type { RunningServer } from "@gridrisk/server/server";
-import { quarterlyMeetingRule, shanghaiDateKey } from "@gridrisk/shared";
+import { addDaysToDateKey, quarterlyMeetingRule, shanghaiDateKey } from "@gridrisk/shared";
 import { expect } from "chai";
 import { bearer, createAccount, ensureDepartment, signInAs } from "../helpers/accounts";
 import { request } from "../helpers/http";
@@ -101,6 +104,65 @@ describe("joint meetings and the quarterly rule", () => {
       const own = await call("GET", `/api/meetings/quarters?year=${year}`, "district");
       expect(own.body.items.map((row: { regionId: string }) => row.regionId)).to.deep.equal([ids.district]);
       expect((await call("GET", "/api/meetings", "other")).body.items).to.deep.equal([]);
+    });
+
+    it("makes a meeting plan's records ahead (no targets), once, and counts one only when recorded", async () => {
+      const other = await ensureDepartment(ids.otherDistrict, "education");
+      const today = shanghaiDateKey(new Date());
+      const plan = (overrides: Record<string, unknown> = {}) => ({
+        kind: "meeting",
+        name: "联席会议（每周）",
+        regionId: ids.otherDistrict,
+        departmentIds: [other],
+        recurrence: { startDate: today, rrule: "FREQ=WEEKLY" },
+        window: { start: "14:00", end: "16:00" },
+        ...overrides,
+      });
+      const bad = await call("POST", "/api/inspection-plans", "other", plan({ departmentIds: [], checklist: ["x"] }));
+      expect(bad.status).to.equal(400);
+      expect(bad.body.error.details.issues).to.deep.include.members([
+        { path: "body.departmentIds", message: "must list the departments that meet" },
+        { path: "body.checklist", message: "must be left out of a meeting plan (it has no targets)" },
+      ]);
+      const created = await call("POST", "/api/inspection-plans", "other", plan());
+      expect(created.status).to.equal(201);
+      expect(created.body.plan).to.include({ kind: "meeting" });
+      expect(created.body.plan).to.not.have.property("checklist");
+      const planId = created.body.plan.id as string;
+      const planned = async () =>
+        (await call("GET", "/api/meetings", "other")).body.items.filter(
+          (m: { planId: string | null }) => m.planId === planId,
+        );
+      const first = await planned();
+      // Weekly from today, 30 days ahead: 5 records, each to be filled in, no task made.
+      expect(first.map((m: { date: string }) => m.date)).to.deep.equal(
+        [0, 7, 14, 21, 28].map((days) => addDaysToDateKey(today, days)).reverse(),
+      );
+      expect(
+        first.every((m: { status: string; minutes: string }) => m.status === "planned" && m.minutes === ""),
+      ).to.equal(true);
+      expect(await InspectionTaskModel.countDocuments({ planId })).to.equal(0);
+      const doc = await InspectionPlanModel.findById(planId).lean();
+      const again = await Promise.all([materialisePlan(doc as never), materialisePlan(doc as never)]);
+      expect(again.map((run) => run.inserted)).to.deep.equal([0, 0]);
+      expect(await planned()).to.have.length(5);
+
+      const quarter = Math.floor((Number(today.slice(5, 7)) - 1) / 3);
+      const verdict = async () =>
+        (await call("GET", `/api/meetings/quarters?year=${year}`, "other")).body.items[0].quarters[quarter].verdict;
+      expect(await verdict()).to.not.equal("met");
+      const meetingId = first.at(-1).id as string;
+      const record = { date: today, departmentIds: [other], minutes: "研判寒假校外培训风险", decisions: [] };
+      expect((await call("PUT", `/api/meetings/${meetingId}`, "worker", record)).status).to.equal(403);
+      expect((await call("PUT", `/api/meetings/${meetingId}`, "district", record)).status).to.equal(404);
+      const badRecord = await call("PUT", `/api/meetings/${meetingId}`, "other", { ...record, minutes: "" });
+      expect(badRecord.status).to.equal(400);
+      expect(badRecord.body.error.details.issues).to.deep.include({ path: "body.minutes", message: "is required" });
+      const recorded = await call("PUT", `/api/meetings/${meetingId}`, "other", record);
+      expect(recorded.status).to.equal(200);
+      expect(recorded.body.meeting).to.include({ status: "held", minutes: "研判寒假校外培训风险", planId });
+      expect(await verdict()).to.equal("met");
+      expect((await call("PUT", `/api/meetings/${meetingId}`, "other", record)).status).to.equal(422);
     });
   });
 });

@@ -22,6 +22,7 @@ describe("inspection tasks materialised ahead, idempotently", () => {
   const now = new Date("2026-09-20T00:00:00Z");
 
   const planInput = (overrides: Partial<InspectionPlanInput> = {}): InspectionPlanInput => ({
+    kind: "inspection",
     name: "节假日联合检查",
     regionId: ids.district,
     scope: { regionIds: [ids.township] },

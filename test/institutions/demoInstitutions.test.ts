@@ -1,10 +1,12 @@
 import { type DemoGrid, type DemoInstitution, generateDemoInstitutions } from "@gridrisk/server/seed/demoInstitutions";
 import {
+  DEFAULT_EARLY_WARNING_RULES,
   FUND_SUPERVISION_STATUSES,
   INSTITUTION_TYPES,
   institutionInputSchema,
   isValidCreditCode,
   LICENCE_STATUSES,
+  licenceExpiryFirings,
 } from "@gridrisk/shared";
 import { expect } from "chai";
 
@@ -148,4 +150,21 @@ describe("demo institutions", () => {
       ).to.equal(true);
     });
   }
+
+  it("dates licences and class schedules so that a few licences end while classes go on", () => {
+    const today = "2026-06-30";
+    const sample = generateDemoInstitutions(GRIDS, { today });
+    const licensed = sample.filter((i) => i.licenceStatus === "licensed");
+    expect(licensed.every((i) => i.licenceValidUntil && i.licenceValidUntil >= "2026-06-20")).to.equal(true);
+    expect(
+      sample.filter((i) => ["pending", "unlicensed"].includes(i.licenceStatus)).some((i) => i.licenceValidUntil),
+    ).to.equal(false);
+    expect(sample.filter((i) => i.licenceStatus === "revoked").every((i) => !i.classesScheduledUntil)).to.equal(true);
+    const firing = licenceExpiryFirings(
+      sample.map((i, index) => ({ institutionId: String(index), ...i })),
+      DEFAULT_EARLY_WARNING_RULES.licence_expiry,
+      today,
+    );
+    expect(firing.length).to.be.within(3, 40);
+  });
 });

@@ -25,6 +25,8 @@ function fact(overrides: Partial<MetricFact>): MetricFact {
     code: "HA-2026-000001",
     title: "t",
     regionPath: ["city", "A", "A1"],
+    institutionId: null,
+    source: "app",
     lng: 119,
     lat: 33.5,
     category: "safety_hazard",

@@ -136,7 +136,7 @@ describe("live updates over Socket.IO", () => {
 
     // The other township's officer may ask too, and gets none of them.
     const elsewhere = await sync(await live("officer2"), since);
-    expect(elsewhere).to.deep.equal({ changes: [], seq: since + 100 });
+    expect(elsewhere).to.deep.equal({ changes: [], inspections: [], seq: since + 100 });
   });
 
   it("answers resync when the asked-for changes were pruned, or the seq is unknown", async () => {
@@ -146,7 +146,7 @@ describe("live updates over Socket.IO", () => {
     expect(answer).to.have.property("resync", true);
     const latest = (answer as { seq: number }).seq;
     expect(latest).to.be.above(100);
-    expect(await sync(client, latest)).to.deep.equal({ changes: [], seq: latest });
+    expect(await sync(client, latest)).to.deep.equal({ changes: [], inspections: [], seq: latest });
     expect(await sync(client, latest + 5)).to.deep.equal({ resync: true, seq: latest });
     expect(await sync(client, -1 as number)).to.deep.equal({ resync: true, seq: latest });
   });

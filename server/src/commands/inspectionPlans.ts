@@ -21,15 +21,13 @@ async function placeOfPlan(actor: Actor, input: InspectionPlanInput, action: "cr
   if (regionPath.length === 0) throw validationFailed([{ path: "body.regionId", message: "is not a known region" }]);
   authorize(actor, action, "inspection_plan", { regionPath, label: `Region ${input.regionId}` });
   const issues: { path: string; message: string }[] = [];
-  input.scope.regionIds.forEach((id, index) => {
+  const assignedDepartment = input.assignee?.kind === "department" ? input.assignee.departmentId : undefined;
+  (input.scope?.regionIds ?? []).forEach((id, index) => {
     if (!regionPathIds(id).includes(input.regionId)) {
       issues.push({ path: `body.scope.regionIds.${index}`, message: "is not a region inside the plan's region" });
     }
   });
-  const departmentIds = [
-    ...input.departmentIds,
-    ...(input.assignee.kind === "department" ? [input.assignee.departmentId] : []),
-  ];
+  const departmentIds = [...input.departmentIds, ...(assignedDepartment ? [assignedDepartment] : [])];
   const departments = await DepartmentModel.find({ _id: trusted({ $in: ids(departmentIds) }) }).lean();
   const serving = new Set(
     departments.filter((d) => d.active && regionPath.includes(d.regionId.toHexString())).map((d) => String(d._id)),
@@ -38,23 +36,27 @@ async function placeOfPlan(actor: Actor, input: InspectionPlanInput, action: "cr
     if (!serving.has(id))
       issues.push({ path: `body.departmentIds.${index}`, message: "is not a department serving the plan's region" });
   });
-  if (input.assignee.kind === "department" && !serving.has(input.assignee.departmentId)) {
+  if (assignedDepartment && !serving.has(assignedDepartment)) {
     issues.push({ path: "body.assignee.departmentId", message: "is not a department serving the plan's region" });
   }
   if (issues.length > 0) throw validationFailed(issues);
   return { regionPath: ids(regionPath) };
 }
 
+/** The stored fields of a plan; a meeting plan stores no scope, assignee or checklist. */
 function fieldsOf(input: InspectionPlanInput) {
+  const { scope, assignee, checklist, ...common } = input;
   return {
-    ...input,
+    ...common,
     regionId: new Types.ObjectId(input.regionId),
-    scope: { ...input.scope, regionIds: ids(input.scope.regionIds) },
     departmentIds: ids(input.departmentIds),
-    assignee:
-      input.assignee.kind === "department"
-        ? { kind: "department" as const, departmentId: new Types.ObjectId(input.assignee.departmentId) }
+    scope: scope ? { ...scope, regionIds: ids(scope.regionIds) } : undefined,
+    assignee: !assignee
+      ? undefined
+      : assignee.kind === "department"
+        ? { kind: "department" as const, departmentId: new Types.ObjectId(assignee.departmentId) }
         : { kind: "grid_worker" as const },
+    checklist: checklist ?? [],
   };
 }
 

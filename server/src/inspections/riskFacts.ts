@@ -5,31 +5,24 @@ import {
   RISK_WINDOW_DAYS,
   type RiskFacts,
 } from "@gridrisk/shared";
-import { Types } from "mongoose";
-import { trusted } from "../database/trustedFilter";
-import { EventModel } from "../models/event";
-import { InspectionTaskModel } from "../models/inspectionTask";
+import { metricsStore } from "../metrics/metricsStore";
 import type { InstitutionDoc } from "../models/institution";
+import { inspectionTaskStore } from "./inspectionTaskStore";
 
 const FINAL = new Set(["closed", "dismissed", "merged"]);
 const DAY_MS = 86_400_000;
 
-/** The events and inspection results of some institutions, reduced to the facts of the risk score. */
+/**
+ * The events and inspection results of some institutions, reduced to the facts of the risk score.
+ * Read from the facts every process keeps in memory (one per event, every inspection task), not
+ * from the collections, which FerretDB/SQLite would scan whole.
+ */
 export async function riskFactsOf(
   institutions: readonly InstitutionDoc[],
   now = new Date(),
 ): Promise<Map<string, RiskFacts>> {
-  const ids = institutions.map((doc) => doc._id);
-  const since = new Date(now.getTime() - RISK_WINDOW_DAYS * DAY_MS);
-  // Batch scans (one per collection), not per-institution lookups.
-  const [events, tasks] = await Promise.all([
-    EventModel.find({ institutionId: trusted({ $in: ids }) })
-      .select({ institutionId: 1, status: 1, createdAt: 1 })
-      .lean(),
-    InspectionTaskModel.find({ institutionId: trusted({ $in: ids }), status: "done" })
-      .select({ institutionId: 1, completedAt: 1, findings: 1, answers: 1 })
-      .lean(),
-  ]);
+  const since = now.getTime() - RISK_WINDOW_DAYS * DAY_MS;
+  const [events, tasks] = await Promise.all([metricsStore.current(), inspectionTaskStore.current()]);
   const facts = new Map<string, RiskFacts>();
   for (const doc of institutions) {
     facts.set(doc._id.toHexString(), {
@@ -43,23 +36,20 @@ export async function riskFactsOf(
       daysSinceInspection: null,
     });
   }
-  for (const event of events) {
-    const entry = facts.get(String(event.institutionId));
+  for (const event of events.values()) {
+    const entry = event.institutionId ? facts.get(event.institutionId) : undefined;
     if (!entry) continue;
     if (!FINAL.has(event.status)) entry.openEvents += 1;
-    if (event.createdAt && event.createdAt >= since) entry.recentEvents += 1;
+    if (event.reportedAt >= since) entry.recentEvents += 1;
   }
-  for (const task of tasks) {
-    const entry = facts.get(String(task.institutionId));
+  for (const task of tasks.values()) {
+    const entry = task.status === "done" ? facts.get(String(task.institutionId)) : undefined;
     if (!entry || !task.completedAt) continue;
     const days = Math.floor((now.getTime() - task.completedAt.getTime()) / DAY_MS);
     if (entry.daysSinceInspection === null || days < entry.daysSinceInspection) entry.daysSinceInspection = days;
-    if (task.completedAt < since) continue;
+    if (task.completedAt.getTime() < since) continue;
     entry.recentFindings += task.findings.length;
     entry.recentFailedChecks += task.answers.filter((answer) => answer.result === "fail").length;
   }
   return facts;
 }
-
-/** ObjectIds of hex ids. */
-export const objectIds = (values: readonly string[]) => values.map((id) => new Types.ObjectId(id));

@@ -7,12 +7,16 @@ import {
   shanghaiDateKey,
 } from "@gridrisk/shared";
 import { currentCalendarPeriods } from "../calendar/calendarStore";
+import { isOnlyDuplicateKeys } from "../database/duplicateKey";
 import { trusted } from "../database/trustedFilter";
 import { createLogger } from "../logging/logger";
 import { type InspectionPlanDoc, InspectionPlanModel } from "../models/inspectionPlan";
 import { type InspectionTaskDoc, InspectionTaskModel } from "../models/inspectionTask";
 import { type InstitutionDoc, InstitutionModel } from "../models/institution";
 import { UserModel } from "../models/user";
+import { appendChange } from "../realtime/changeLog";
+import { inspectionTaskStore } from "./inspectionTaskStore";
+import { materialiseMeetings } from "./meetingMaterialiser";
 import { expandPlan } from "./planOccurrences";
 import { riskFactsOf } from "./riskFacts";
 
@@ -54,12 +58,6 @@ async function gridWorkersByGrid(): Promise<Map<string, string>> {
   return byGrid;
 }
 
-function isDuplicateKeyOnly(error: unknown): boolean {
-  const writeErrors = (error as { writeErrors?: { code?: number; err?: { code?: number } }[] }).writeErrors;
-  if (writeErrors?.length) return writeErrors.every((e) => (e.code ?? e.err?.code) === 11000);
-  return (error as { code?: number }).code === 11000;
-}
-
 /** Whether a task may still be regenerated: not started, and its window not yet open. */
 const untouched = (task: Pick<InspectionTaskDoc, "status" | "checkIn" | "startsAt">, now: Date) =>
   task.status === "open" && !task.checkIn && task.startsAt.getTime() > now.getTime();
@@ -71,6 +69,7 @@ const untouched = (task: Pick<InspectionTaskDoc, "status" | "checkIn" | "startsA
  * when the plan changed. Started and done tasks are never touched.
  */
 export async function materialisePlan(plan: InspectionPlanDoc, now = new Date()) {
+  if (plan.kind === "meeting") return materialiseMeetings(plan, now);
   const planId = plan._id.toHexString();
   const today = shanghaiDateKey(now);
   const live = plan.active && !plan.deletedAt;
@@ -83,7 +82,8 @@ export async function materialisePlan(plan: InspectionPlanDoc, now = new Date())
       ).filter((occurrence) => occurrence.endsAt > now)
     : [];
   const targets = occurrences.length > 0 ? await targetsOfPlan(plan, now) : [];
-  const workers = plan.assignee.kind === "grid_worker" && targets.length > 0 ? await gridWorkersByGrid() : new Map();
+  const byDepartment = plan.assignee?.kind === "department";
+  const workers = !byDepartment && targets.length > 0 ? await gridWorkersByGrid() : new Map();
   const wanted = new Map<string, Record<string, unknown>>();
   for (const occurrence of occurrences) {
     for (const { doc, score } of targets) {
@@ -104,10 +104,9 @@ export async function materialisePlan(plan: InspectionPlanDoc, now = new Date())
         lat: doc.lat,
         gridId: doc.gridId,
         regionPath: doc.regionPath,
-        assignee:
-          plan.assignee.kind === "department"
-            ? { kind: "department", userId: null, departmentId: plan.assignee.departmentId }
-            : { kind: "grid_worker", userId: workers.get(doc.gridId.toHexString()) ?? null, departmentId: null },
+        assignee: byDepartment
+          ? { kind: "department", userId: null, departmentId: plan.assignee?.departmentId }
+          : { kind: "grid_worker", userId: workers.get(doc.gridId.toHexString()) ?? null, departmentId: null },
         riskScore: score,
         checklist: plan.checklist,
       });
@@ -139,9 +138,19 @@ export async function materialisePlan(plan: InspectionPlanDoc, now = new Date())
     } catch (error) {
       // Another run inserted some of them first: exactly what the unique _id is for. (One that
       // re-inserted an older version is replaced by the next run, which sees its old planVersion.)
-      if (!isDuplicateKeyOnly(error)) throw error;
+      if (!isOnlyDuplicateKeys(error)) throw error;
       inserted = (error as { insertedDocs?: unknown[] }).insertedDocs?.length ?? 0;
     }
+  }
+  if (deleted > 0 || inserted > 0) {
+    // This process's store at once (defaults applied as on insert); other instances re-read the
+    // plan's tasks when they see the change log's entry.
+    inspectionTaskStore.materialised(
+      fresh.map((task) => new InspectionTaskModel(task).toObject() as unknown as InspectionTaskDoc),
+      replaced,
+    );
+    const audience = { regionPath: plan.regionPath.map(String), departmentIds: [] };
+    await appendChange({ kind: "inspection_plan", type: "materialised", planId, ...audience, at: now });
   }
   const refreshed = outdated.size;
   const removed = Math.max(deleted - refreshed, 0);

@@ -1,4 +1,4 @@
-import { refundComplaintFirings } from "@gridrisk/shared";
+import { licenceExpiryFirings, refundComplaintFirings, shanghaiDateKey } from "@gridrisk/shared";
 import { reportEvent } from "../commands/eventReporter";
 import { trusted } from "../database/trustedFilter";
 import { earlyWarningSettings } from "../inspections/earlyWarningRules";
@@ -136,6 +136,49 @@ export async function sweepEarlyWarnings(now: Date): Promise<{ raised: number }>
       );
     }
   }
+  const licence = settings.licence_expiry;
+  if (licence.enabled) raised += await sweepLicenceExpiry(licence.days, now);
   if (raised) log.info("early warnings raised", { raised });
   return { raised };
+}
+
+/**
+ * A licence expiring (within `days`) while classes are still scheduled after it: one event per
+ * institution and expiry date; a renewed licence that runs into the schedule again fires anew.
+ */
+async function sweepLicenceExpiry(days: number, now: Date): Promise<number> {
+  const filter: Record<string, unknown> = {
+    deletedAt: null,
+    licenceValidUntil: trusted({ $ne: null }),
+    classesScheduledUntil: trusted({ $ne: null }),
+  };
+  const institutions = (await InstitutionModel.find(filter).lean()) as InstitutionDoc[];
+  const firings = licenceExpiryFirings(
+    institutions.map((doc) => ({
+      institutionId: doc._id.toHexString(),
+      licenceValidUntil: doc.licenceValidUntil,
+      classesScheduledUntil: doc.classesScheduledUntil,
+    })),
+    { days },
+    shanghaiDateKey(now),
+  );
+  let raised = 0;
+  for (const firing of firings) {
+    const claimId = `rule:licence_expiry:${firing.institutionId}:${firing.licenceValidUntil}`;
+    if (!(await claimOnce(claimId, "rule_licence_expiry", now))) continue;
+    const institution = institutions.find((doc) => doc._id.toHexString() === firing.institutionId);
+    if (!institution) continue;
+    raised += await raise(
+      claimId,
+      "licence_expiry",
+      institution,
+      {
+        category: "unlicensed_training",
+        title: `预警：${institution.name} 办学许可证将于${firing.licenceValidUntil}到期，课程排至${firing.classesScheduledUntil}`,
+        description: `规则 licence_expiry（办学许可证${days}天内到期而到期后仍有排课）触发。事实：机构 ${institution.creditCode} 办学许可证有效期至 ${firing.licenceValidUntil}，已排课至 ${firing.classesScheduledUntil}。`,
+      },
+      now,
+    );
+  }
+  return raised;
 }

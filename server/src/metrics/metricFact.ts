@@ -12,6 +12,10 @@ export interface MetricFact {
   title: string;
   /** City … grid ids. */
   regionPath: string[];
+  /** The institution it is about, if any (the risk score counts an institution's events). */
+  institutionId: string | null;
+  /** How it was reported (app, inspection, rule…). */
+  source: string;
   lng: number;
   lat: number;
   category: string;
@@ -43,6 +47,8 @@ export const FACT_PROJECTION = {
   code: 1,
   title: 1,
   regionPath: 1,
+  institutionId: 1,
+  source: 1,
   lng: 1,
   lat: 1,
   category: 1,
@@ -69,6 +75,8 @@ type FactSource = Pick<
   | "code"
   | "title"
   | "regionPath"
+  | "institutionId"
+  | "source"
   | "lng"
   | "lat"
   | "category"
@@ -118,6 +126,8 @@ export function metricFactOf(doc: FactSource): MetricFact {
     code: doc.code,
     title: doc.title,
     regionPath: doc.regionPath.map(String),
+    institutionId: doc.institutionId ? String(doc.institutionId) : null,
+    source: doc.source ?? "app",
     lng: doc.lng,
     lat: doc.lat,
     category: doc.category,

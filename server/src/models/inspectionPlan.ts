@@ -7,18 +7,22 @@ import {
   type InstitutionType,
   LICENCE_STATUSES,
   type LicenceStatus,
+  PLAN_KINDS,
+  type PlanKind,
 } from "@gridrisk/shared";
 import mongoose, { Schema, type Types } from "mongoose";
 
 /** A recurring inspection plan (检查计划); its tasks are materialised ahead by the scheduler. */
 const inspectionPlanSchema = new Schema(
   {
+    /** Inspection tasks for institutions, or meeting records (no targets). */
+    kind: { type: String, enum: PLAN_KINDS, default: "inspection" },
     name: { type: String, required: true },
     /** The owning region (district or city) and its path, for territory checks. */
     regionId: { type: Schema.Types.ObjectId, required: true },
     regionPath: { type: [Schema.Types.ObjectId], required: true },
     scope: {
-      regionIds: { type: [Schema.Types.ObjectId], required: true },
+      regionIds: { type: [Schema.Types.ObjectId], default: undefined },
       institutionTypes: { type: [{ type: String, enum: INSTITUTION_TYPES }], default: undefined },
       licenceStatuses: { type: [{ type: String, enum: LICENCE_STATUSES }], default: undefined },
       fundSupervision: { type: [{ type: String, enum: FUND_SUPERVISION_STATUSES }], default: undefined },
@@ -34,10 +38,10 @@ const inspectionPlanSchema = new Schema(
     },
     window: { start: { type: String, required: true }, end: { type: String, required: true } },
     assignee: {
-      kind: { type: String, enum: ASSIGNEE_KINDS, required: true },
+      kind: { type: String, enum: ASSIGNEE_KINDS },
       departmentId: { type: Schema.Types.ObjectId },
     },
-    checklist: { type: [String], required: true },
+    checklist: { type: [String], default: [] },
     active: { type: Boolean, default: true },
     createdBy: { type: Schema.Types.ObjectId, required: true },
     deletedAt: { type: Date, default: null },
@@ -50,10 +54,12 @@ inspectionPlanSchema.index({ regionPath: 1 });
 /** A stored plan as read with lean(). */
 export interface InspectionPlanDoc {
   _id: Types.ObjectId;
+  /** Absent on plans stored before meeting plans: an inspection plan. */
+  kind?: PlanKind | null;
   name: string;
   regionId: Types.ObjectId;
   regionPath: Types.ObjectId[];
-  scope: {
+  scope?: {
     regionIds: Types.ObjectId[];
     institutionTypes?: InstitutionType[] | null;
     licenceStatuses?: LicenceStatus[] | null;
@@ -69,7 +75,7 @@ export interface InspectionPlanDoc {
     periods: { name: string; days: "first" | "all" }[];
   };
   window: { start: string; end: string };
-  assignee: { kind: AssigneeKind; departmentId?: Types.ObjectId | null };
+  assignee?: { kind?: AssigneeKind | null; departmentId?: Types.ObjectId | null } | null;
   checklist: string[];
   active: boolean;
   createdBy: Types.ObjectId;

@@ -11,6 +11,10 @@ const institutionSchema = new Schema(
     type: { type: String, enum: INSTITUTION_TYPES, required: true },
     licenceStatus: { type: String, enum: LICENCE_STATUSES, required: true },
     fundSupervision: { type: String, enum: FUND_SUPERVISION_STATUSES, required: true },
+    /** Last day the licence is valid, "YYYY-MM-DD" (Asia/Shanghai). */
+    licenceValidUntil: { type: String, default: null },
+    /** Last day classes are scheduled, "YYYY-MM-DD": the licence-expiry rule compares the two. */
+    classesScheduledUntil: { type: String, default: null },
     address: { type: String, required: true },
     ...placeFields,
     contact: { name: { type: String, required: true }, phone: { type: String, required: true } },

@@ -1,18 +1,24 @@
 import type { InspectionPlanDoc } from "../models/inspectionPlan";
 
-/** Every field of an inspection plan that leaves the server. */
+/** Every field of an inspection plan that leaves the server; a meeting plan has no scope, assignee or checklist. */
 export function presentInspectionPlan(doc: InspectionPlanDoc) {
   const { scope, recurrence, assignee } = doc;
+  const kind = doc.kind ?? "inspection";
   return {
     id: doc._id.toHexString(),
+    kind,
     name: doc.name,
     regionId: doc.regionId.toHexString(),
-    scope: {
-      regionIds: scope.regionIds.map(String),
-      ...(scope.institutionTypes?.length ? { institutionTypes: scope.institutionTypes } : {}),
-      ...(scope.licenceStatuses?.length ? { licenceStatuses: scope.licenceStatuses } : {}),
-      ...(scope.fundSupervision?.length ? { fundSupervision: scope.fundSupervision } : {}),
-    },
+    ...(kind === "inspection" && scope
+      ? {
+          scope: {
+            regionIds: scope.regionIds.map(String),
+            ...(scope.institutionTypes?.length ? { institutionTypes: scope.institutionTypes } : {}),
+            ...(scope.licenceStatuses?.length ? { licenceStatuses: scope.licenceStatuses } : {}),
+            ...(scope.fundSupervision?.length ? { fundSupervision: scope.fundSupervision } : {}),
+          },
+        }
+      : {}),
     departmentIds: doc.departmentIds.map(String),
     recurrence: {
       startDate: recurrence.startDate,
@@ -23,11 +29,15 @@ export function presentInspectionPlan(doc: InspectionPlanDoc) {
       periods: recurrence.periods.map(({ name, days }) => ({ name, days })),
     },
     window: { start: doc.window.start, end: doc.window.end },
-    assignee:
-      assignee.kind === "department"
-        ? { kind: "department" as const, departmentId: String(assignee.departmentId) }
-        : { kind: "grid_worker" as const },
-    checklist: doc.checklist,
+    ...(kind === "inspection"
+      ? {
+          assignee:
+            assignee?.kind === "department"
+              ? { kind: "department" as const, departmentId: String(assignee.departmentId) }
+              : { kind: "grid_worker" as const },
+          checklist: doc.checklist,
+        }
+      : {}),
     active: doc.active,
     version: doc.version ?? 1,
     createdAt: doc.createdAt?.toISOString(),

@@ -9,6 +9,10 @@ export interface InstitutionView {
   type: InstitutionType;
   licenceStatus: LicenceStatus;
   fundSupervision: FundSupervisionStatus;
+  /** Last day the licence is valid, "YYYY-MM-DD", when known. */
+  licenceValidUntil?: string;
+  /** Last day classes are scheduled, "YYYY-MM-DD", when known. */
+  classesScheduledUntil?: string;
   address: string;
   location: LngLat;
   gridId: string;
@@ -32,6 +36,8 @@ export function presentInstitution(doc: InstitutionDoc, distanceMeters?: number)
     type: doc.type as InstitutionType,
     licenceStatus: doc.licenceStatus as LicenceStatus,
     fundSupervision: doc.fundSupervision as FundSupervisionStatus,
+    ...(doc.licenceValidUntil ? { licenceValidUntil: doc.licenceValidUntil } : {}),
+    ...(doc.classesScheduledUntil ? { classesScheduledUntil: doc.classesScheduledUntil } : {}),
     address: doc.address,
     location: { lng: doc.lng, lat: doc.lat },
     gridId: doc.gridId.toHexString(),

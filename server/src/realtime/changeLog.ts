@@ -1,4 +1,10 @@
-import type { EventChange, LiveChangeType, LiveEventView } from "@gridrisk/shared";
+import type {
+  EventChange,
+  InspectionTaskLiveChange,
+  InspectionTaskView,
+  LiveChangeType,
+  LiveEventView,
+} from "@gridrisk/shared";
 import { isDuplicateKey } from "../database/duplicateKey";
 import { trusted } from "../database/trustedFilter";
 import { gatedWrite } from "../database/writeGate";
@@ -35,14 +41,20 @@ export async function latestSeq(): Promise<number> {
   return newest?._id ?? 0;
 }
 
-/** What a change is about and who may receive it. */
-export interface ChangeToLog {
-  type: LiveChangeType;
-  event: LiveEventView;
+/** Who may receive a change, and when it happened. */
+interface ChangeAudienceAt {
   regionPath: string[];
   departmentIds: string[];
   at: Date;
 }
+
+/** What a change is about and who may receive it: an event, an inspection task, or a plan's tasks. */
+export type ChangeToLog = ChangeAudienceAt &
+  (
+    | { kind?: "event"; type: LiveChangeType; event: LiveEventView }
+    | { kind: "inspection_task"; type: InspectionTaskLiveChange["type"]; task: InspectionTaskView }
+    | { kind: "inspection_plan"; type: "materialised"; planId: string }
+  );
 
 /**
  * Writes `changes` under consecutive seqs from the next free one, in one insert; returns their
@@ -106,9 +118,21 @@ export function appendChange(change: ChangeToLog): Promise<number> {
   });
 }
 
-/** The entry as a live message. */
+/** Whether an entry is an event's change (entries written before tasks were logged have no kind). */
+export const isEventEntry = (entry: Pick<ChangeLogEntryDoc, "kind">) => !entry.kind || entry.kind === "event";
+
+/** An event entry as a live message. */
 export function changeOf(entry: Pick<ChangeLogEntryDoc, "_id" | "type" | "event">): EventChange {
   return { seq: entry._id, type: entry.type as LiveChangeType, event: entry.event as LiveEventView };
+}
+
+/** An inspection task entry as a live message. */
+export function taskChangeOf(entry: Pick<ChangeLogEntryDoc, "_id" | "type" | "task">): InspectionTaskLiveChange {
+  return {
+    seq: entry._id,
+    type: entry.type as InspectionTaskLiveChange["type"],
+    task: entry.task as InspectionTaskView,
+  };
 }
 
 /**

@@ -17,12 +17,16 @@ const log = createLogger("realtime");
 export function startChangeProcessor(io: LiveServer | Server): () => void {
   // Another database may have been connected since the last start (tests): read the seq afresh.
   resetChangeLog();
-  const stopTasks = inspectionTaskEvents.subscribe(({ type, task }) => {
+  const stopTasks = inspectionTaskEvents.subscribe(({ type, task: doc, at }) => {
     const audience: ChangeAudience = {
-      regionPath: (task.regionPath ?? []).map(String),
-      departmentIds: task.assignee?.departmentId ? [String(task.assignee.departmentId)] : [],
+      regionPath: (doc.regionPath ?? []).map(String),
+      departmentIds: doc.assignee?.departmentId ? [String(doc.assignee.departmentId)] : [],
     };
-    io.to(roomsOfChange(audience)).emit("inspections:changed", { type, task: presentInspectionTask(task) });
+    const task = presentInspectionTask(doc);
+    appendChange({ kind: "inspection_task", type, task, ...audience, at }).then(
+      (seq) => io.to(roomsOfChange(audience)).emit("inspections:changed", { seq, type, task }),
+      (error: Error) => log.error("task change not logged", { taskId: task.id, type, error: error.message }),
+    );
   });
   const stopEvents = domainEvents.subscribe(({ type, event: doc, at }) => {
     const audience = audienceOf(doc);

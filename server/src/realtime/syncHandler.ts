@@ -1,10 +1,20 @@
 import { REALTIME_LIMITS, type SyncAck } from "@gridrisk/shared";
 import { canSeeEvent, type VisibilityFacts } from "../events/eventVisibility";
+import { canSeeTask } from "../inspections/taskVisibility";
 import type { ChangeLogEntryDoc } from "../models/changeLogEntry";
 import type { Actor } from "../policies/actor";
-import { changeOf, entriesSince, latestSeq } from "./changeLog";
+import { changeOf, entriesSince, isEventEntry, latestSeq, taskChangeOf } from "./changeLog";
 
-/** Whether the actor may see the change: the REST API's rule, on what the entry remembers. */
+/** Whether the actor may see the task change: the REST API's rule, on what the entry remembers. */
+function maySeeTask(actor: Actor, entry: ChangeLogEntryDoc): boolean {
+  const assignee = (entry.task as { assignee?: { userId?: string | null; departmentId?: string | null } }).assignee;
+  return canSeeTask(actor, {
+    regionPath: entry.regionPath,
+    assignee: { userId: assignee?.userId ?? null, departmentId: assignee?.departmentId ?? null },
+  } as never);
+}
+
+/** Whether the actor may see the event change: the REST API's rule, on what the entry remembers. */
 function maySee(actor: Actor, entry: ChangeLogEntryDoc): boolean {
   // canSeeEvent reads only the region ids and the tasks' department ids, which the entry keeps.
   const event = {
@@ -27,7 +37,10 @@ export async function answerSync(actor: Actor, since: unknown): Promise<SyncAck>
   if (found.entries.length > REALTIME_LIMITS.maxSyncChanges) return { resync: true, seq: await latestSeq() };
   const last = found.entries.at(-1);
   return {
-    changes: found.entries.filter((entry) => maySee(actor, entry)).map(changeOf),
+    changes: found.entries.filter((entry) => isEventEntry(entry) && maySee(actor, entry)).map(changeOf),
+    inspections: found.entries
+      .filter((entry) => entry.kind === "inspection_task" && maySeeTask(actor, entry))
+      .map(taskChangeOf),
     seq: last ? last._id : since,
   };
 }

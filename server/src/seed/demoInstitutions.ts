@@ -1,4 +1,5 @@
 import {
+  addDaysToDateKey,
   CREDIT_CODE_CHARACTERS,
   composeCreditCode,
   type FundSupervisionStatus,
@@ -8,6 +9,7 @@ import {
   isValidCreditCode,
   type LicenceStatus,
   type LngLat,
+  shanghaiDateKey,
 } from "@gridrisk/shared";
 import { createSeededRandom, randomItem, type SeededRandom } from "../territory/demoCity/seededRandom";
 import { type DemoRegistrationType, demoAddress, demoContact, demoInstitutionName } from "./demoInstitutionNames";
@@ -34,6 +36,8 @@ export interface DemoInstitutionOptions {
   seed?: number;
   /** How many institutions to make. */
   count?: number;
+  /** The day licence and class dates are drawn around, "YYYY-MM-DD"; default today in Shanghai. */
+  today?: string;
 }
 
 // The seed's news report is dated 2022-11-14; its city had 778 subject institutions before 双减.
@@ -92,6 +96,9 @@ export function generateDemoInstitutions(
   if (count === 0) return [];
   if (grids.length === 0) throw new RangeError("generateDemoInstitutions needs at least one grid");
   const random = createSeededRandom(options.seed ?? DEFAULT_SEED);
+  // A stream of its own for the dates, so that adding them left every other field as it was.
+  const dateRandom = createSeededRandom((options.seed ?? DEFAULT_SEED) + 1);
+  const today = options.today ?? shanghaiDateKey(new Date());
   const pickGrid = gridPicker(grids, random);
   const names = new Set<string>();
   const codes = new Set<string>();
@@ -123,6 +130,7 @@ export function generateDemoInstitutions(
       contact: demoContact(random),
       gridCode: grid.code,
     };
+    Object.assign(institution, demoLicenceDates(dateRandom, licenceStatus, today));
     const studentCount = demoStudentCount(random, type, licenceStatus);
     if (studentCount !== undefined) institution.studentCount = studentCount;
     const notes = [NOTES[licenceStatus], NOTES[fundSupervision]].filter(Boolean).join("");
@@ -202,4 +210,24 @@ function demoStudentCount(random: SeededRandom, type: InstitutionType, licence: 
   if (licence === "revoked") return 0;
   const [min, max] = STUDENT_RANGES[type];
   return min + Math.floor((max - min) * random() ** 2);
+}
+
+/**
+ * The licence's last valid day and the last day of scheduled classes: licences run up to three
+ * years (a few have just expired or are about to), classes are sold up to half a year ahead; an
+ * unlicensed or pending institution has no licence date, a revoked one no classes.
+ */
+function demoLicenceDates(
+  random: SeededRandom,
+  licence: LicenceStatus,
+  today: string,
+): Pick<DemoInstitution, "licenceValidUntil" | "classesScheduledUntil"> {
+  const dates: Pick<DemoInstitution, "licenceValidUntil" | "classesScheduledUntil"> = {};
+  if (licence === "licensed" || licence === "suspended")
+    dates.licenceValidUntil = addDaysToDateKey(today, -10 + Math.floor(random() * 1100));
+  if (licence === "revoked") dates.licenceValidUntil = addDaysToDateKey(today, -Math.floor(random() * 365) - 1);
+  if (licence !== "revoked" && randomChance(random, 0.85)) {
+    dates.classesScheduledUntil = addDaysToDateKey(today, Math.floor(random() * 180));
+  }
+  return dates;
 }

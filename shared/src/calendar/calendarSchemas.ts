@@ -17,7 +17,8 @@ export type CalendarPeriodKind = (typeof CALENDAR_PERIOD_KINDS)[number];
 
 const WEEKDAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
-const dateKeySchema = z
+/** A Shanghai calendar date "YYYY-MM-DD", as every schema takes one. */
+export const dateKeySchema = z
   .string({ error: "must be a string" })
   .refine(isValidDateKey, "must be a date written YYYY-MM-DD, e.g. 2026-10-01");
 

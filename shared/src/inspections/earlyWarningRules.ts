@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { addDaysToDateKey } from "./recurrence";
 
 /** The kinds of early-warning rule (预警规则) the system evaluates by itself. */
-export const EARLY_WARNING_RULE_CODES = ["refund_complaints", "fund_abnormal"] as const;
+export const EARLY_WARNING_RULE_CODES = ["refund_complaints", "fund_abnormal", "licence_expiry"] as const;
 export type EarlyWarningRuleCode = (typeof EARLY_WARNING_RULE_CODES)[number];
 
 /** A rule's settings. */
@@ -9,7 +10,7 @@ export interface EarlyWarningRuleSettings {
   enabled: boolean;
   /** refund_complaints: how many complaints… */
   count: number;
-  /** …within how many days… */
+  /** …within how many days (licence_expiry: how many days ahead of the expiry it warns)… */
   days: number;
   /** …of these risk categories, about one institution. */
   categories: string[];
@@ -19,6 +20,7 @@ export interface EarlyWarningRuleSettings {
 export const DEFAULT_EARLY_WARNING_RULES: Record<EarlyWarningRuleCode, EarlyWarningRuleSettings> = {
   refund_complaints: { enabled: true, count: 3, days: 30, categories: ["refund_dispute", "prepaid_fee_risk"] },
   fund_abnormal: { enabled: true, count: 1, days: 1, categories: [] },
+  licence_expiry: { enabled: true, count: 1, days: 30, categories: [] },
 };
 
 /** PUT /api/early-warning-rules/:code */
@@ -83,4 +85,36 @@ export function refundComplaintFirings(
         .slice(0, settings.count)
         .map((complaint) => complaint.id),
     }));
+}
+
+/** An institution's licence and class schedule as the licence-expiry rule reads them. */
+export interface LicenceScheduleFact {
+  institutionId: string;
+  /** Last day the school-running licence is valid, "YYYY-MM-DD"; none: not known. */
+  licenceValidUntil?: string | null | undefined;
+  /** Last day classes are scheduled (sold on the prepaid-fee platform), "YYYY-MM-DD"; none: no classes. */
+  classesScheduledUntil?: string | null | undefined;
+}
+
+/**
+ * "A licence expiring while classes are still scheduled": the licence ends (or has ended) within
+ * `days` days of `today` and classes are scheduled after its last valid day and after today. Each
+ * condition is named by the institution and the expiry date, so a renewed licence (a new date)
+ * that runs into the schedule again is a new condition.
+ */
+export function licenceExpiryFirings(
+  facts: readonly LicenceScheduleFact[],
+  settings: Pick<EarlyWarningRuleSettings, "days">,
+  today: string,
+): { institutionId: string; licenceValidUntil: string; classesScheduledUntil: string }[] {
+  const horizon = addDaysToDateKey(today, settings.days);
+  return facts.flatMap(({ institutionId, licenceValidUntil, classesScheduledUntil }) =>
+    licenceValidUntil &&
+    classesScheduledUntil &&
+    licenceValidUntil <= horizon &&
+    classesScheduledUntil > licenceValidUntil &&
+    classesScheduledUntil >= today
+      ? [{ institutionId, licenceValidUntil, classesScheduledUntil }]
+      : [],
+  );
 }

@@ -1,13 +1,10 @@
 import { z } from "zod";
-import { isValidDateKey } from "../calendar/workingCalendar";
+import { dateKeySchema as dateKey } from "../calendar/calendarSchemas";
 import { FUND_SUPERVISION_STATUSES, INSTITUTION_TYPES, LICENCE_STATUSES } from "../institutions/institutionKinds";
 import { INSPECTION_LIMITS as L } from "./inspectionLimits";
 import { rruleProblem } from "./recurrence";
 
 const objectId = z.string({ error: "must be a string" }).regex(/^[0-9a-f]{24}$/, "must be a 24-character hex id");
-const dateKey = z
-  .string({ error: "must be a string" })
-  .refine(isValidDateKey, "must be a date written YYYY-MM-DD, e.g. 2026-10-01");
 const timeOfDay = z
   .string({ error: "must be a string" })
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day "HH:MM", e.g. 09:00');
@@ -87,28 +84,57 @@ export const assigneeRuleSchema = z.discriminatedUnion(
 );
 export type AssigneeRule = z.infer<typeof assigneeRuleSchema>;
 
-/** POST /api/inspection-plans, PUT /api/inspection-plans/:id. */
-export const inspectionPlanInputSchema = z
+/**
+ * What a plan produces: inspection tasks for the institutions in its scope, or joint meetings
+ * (联席会议) of its departments, one record to fill in per occurrence, with no targets.
+ */
+export const PLAN_KINDS = ["inspection", "meeting"] as const;
+export type PlanKind = (typeof PLAN_KINDS)[number];
+
+const planFields = z
   .object({
+    kind: enumOf(PLAN_KINDS).default("inspection"),
     name: text(L.maxPlanNameLength),
     /** The region that owns the plan (a district, or the city); scope regions lie inside it. */
     regionId: objectId,
-    scope: planScopeSchema,
+    /** Inspection plans: which institutions are visited. */
+    scope: planScopeSchema.optional(),
+    /** The participating departments; a meeting plan's attendees. */
     departmentIds: list(objectId, L.maxDepartments, "departments").default([]),
     recurrence: recurrenceSchema,
     window: timeWindowSchema,
-    assignee: assigneeRuleSchema,
-    checklist: list(text(L.maxChecklistItemLength), L.maxChecklistItems, "items").min(1, "must list at least one item"),
+    /** Inspection plans: who does the visits. */
+    assignee: assigneeRuleSchema.optional(),
+    /** Inspection plans: what is checked at each visit. */
+    checklist: list(text(L.maxChecklistItemLength), L.maxChecklistItems, "items").optional(),
     /** Paused plans produce nothing new. */
     active: z.boolean({ error: "must be true or false" }).default(true),
   })
   .strict();
+
+/** What each kind requires, and what a meeting plan must leave out. */
+function checkKind(value: z.infer<typeof planFields>, ctx: z.RefinementCtx) {
+  const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+  if (value.kind === "inspection") {
+    if (!value.scope) issue("scope", "is required for an inspection plan");
+    if (!value.assignee) issue("assignee", "is required for an inspection plan");
+    if (!value.checklist?.length) issue("checklist", "must list at least one item");
+    return;
+  }
+  for (const field of ["scope", "assignee", "checklist"] as const) {
+    if (value[field] !== undefined) issue(field, "must be left out of a meeting plan (it has no targets)");
+  }
+  if (value.departmentIds.length === 0) issue("departmentIds", "must list the departments that meet");
+}
+
+/** POST /api/inspection-plans. */
+export const inspectionPlanInputSchema = planFields.superRefine(checkKind);
 export type InspectionPlanInput = z.infer<typeof inspectionPlanInputSchema>;
 
-/** PUT carries the version the editor saw. */
-export const inspectionPlanUpdateSchema = inspectionPlanInputSchema.extend({
-  expectedVersion: z.number({ error: "must be a number" }).int().min(1),
-});
+/** PUT /api/inspection-plans/:id carries the version the editor saw. */
+export const inspectionPlanUpdateSchema = planFields
+  .extend({ expectedVersion: z.number({ error: "must be a number" }).int().min(1) })
+  .superRefine(checkKind);
 
 /** GET /api/inspection-plans/:id/occurrences */
 export const occurrenceQuerySchema = z

@@ -1,17 +1,12 @@
 import { z } from "zod";
-import { isValidDateKey } from "../calendar/workingCalendar";
+import { dateKeySchema as dateKey } from "../calendar/calendarSchemas";
 import { INSPECTION_LIMITS as L } from "./inspectionLimits";
 
 const objectId = z.string({ error: "must be a string" }).regex(/^[0-9a-f]{24}$/, "must be a 24-character hex id");
-const dateKey = z
-  .string({ error: "must be a string" })
-  .refine(isValidDateKey, "must be a date written YYYY-MM-DD, e.g. 2026-10-01");
 
-/** POST /api/meetings: a joint meeting (联席会议) of a district's departments. */
-export const meetingInputSchema = z
+/** PUT /api/meetings/:id: the record of a meeting a plan made (date, attendees, minutes, decisions). */
+export const meetingRecordSchema = z
   .object({
-    /** The district (or city) that held it. */
-    regionId: objectId,
     date: dateKey,
     departmentIds: z
       .array(objectId, { error: "must be a list of department ids" })
@@ -39,6 +34,13 @@ export const meetingInputSchema = z
       .default([]),
   })
   .strict();
+export type MeetingRecordInput = z.infer<typeof meetingRecordSchema>;
+
+/** POST /api/meetings: a joint meeting (联席会议) of a district's departments, recorded without a plan. */
+export const meetingInputSchema = meetingRecordSchema.extend({
+  /** The district (or city) that held it. */
+  regionId: objectId,
+});
 export type MeetingInput = z.infer<typeof meetingInputSchema>;
 
 /** GET /api/meetings/quarters?year= */

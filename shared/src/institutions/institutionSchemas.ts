@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dateKeySchema as dateKey } from "../calendar/calendarSchemas";
 import { latitudeSchema, longitudeSchema } from "../territory/geometry";
 import { creditCodeSchema } from "./creditCode";
 import { FUND_SUPERVISION_STATUSES, INSTITUTION_TYPES, LICENCE_STATUSES } from "./institutionKinds";
@@ -31,6 +32,10 @@ export const institutionInputSchema = z
     fundSupervision: z.enum(FUND_SUPERVISION_STATUSES, {
       error: `must be one of ${FUND_SUPERVISION_STATUSES.join(", ")}`,
     }),
+    /** Last day its school-running licence (办学许可证) is valid, "YYYY-MM-DD". */
+    licenceValidUntil: dateKey.optional(),
+    /** Last day it has classes scheduled (sold on the prepaid-fee platform), "YYYY-MM-DD". */
+    classesScheduledUntil: dateKey.optional(),
     /** Street address where it teaches. */
     address: requiredText(INSTITUTION_LIMITS.maxAddressLength),
     /** Where it teaches, WGS-84; the server finds its grid from this. */

@@ -33,15 +33,29 @@ export interface EventChange {
 
 /** Acknowledgement of `sync`: the missed changes the user may see, oldest first, or "reload". */
 export type SyncAck =
-  /** `seq`: the last change looked at (seen or not), the next `since`. */
-  | { changes: EventChange[]; seq: number }
+  /** `seq`: the last change looked at (seen or not), the next `since`; `inspections`: the task changes. */
+  | { changes: EventChange[]; inspections: InspectionTaskLiveChange[]; seq: number }
   /** `since` is older than the oldest kept change (or unknown): reload over REST, continue from `seq`. */
   | { resync: true; seq: number };
 
-/** One change of an inspection task (not in the event change log: a reload of the task list catches up). */
+/** An inspection task as a live message carries it (the server sends every field of its presenter). */
+export interface InspectionTaskView {
+  id: string;
+  status: string;
+  overdue: boolean;
+  version: number;
+  regionPath: string[];
+  [field: string]: unknown;
+}
+
+/**
+ * One change of an inspection task. It takes its `seq` from the same change log as events, so
+ * `sync` returns the task changes a client missed too (in `inspections`).
+ */
 export interface InspectionTaskLiveChange {
+  seq: number;
   type: "updated" | "overdue";
-  task: { id: string; status: string; overdue: boolean; version: number; [field: string]: unknown };
+  task: InspectionTaskView;
 }
 
 /** What the server sends. */

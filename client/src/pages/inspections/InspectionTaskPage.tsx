@@ -7,6 +7,7 @@ import { type InspectionTask, shanghaiTime, useInspectionChanges } from "../../i
 import { resizePhoto } from "../../report/photoResize";
 import { uploadPhoto } from "../../api/attachments";
 import "../../inspections/inspections.css";
+import { FormMessage } from "../../inspections/FormMessage";
 
 type Answer = InspectionTask["answers"][number];
 type Draft = { id?: string; text: string; photoIds: string[]; eventId?: string | null };
@@ -270,11 +271,7 @@ export function InspectionTaskPage() {
         )}
       </section>
 
-      {message && (
-        <p className={message.kind === "error" ? "form__error" : "notice notice--ok"} role="status">
-          {message.text}
-        </p>
-      )}
+      <FormMessage message={message} />
       {!done && (
         <div className="inspection-actions">
           <button type="button" className="button-secondary" onClick={save} disabled={busy}>

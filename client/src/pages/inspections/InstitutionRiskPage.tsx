@@ -22,6 +22,8 @@ interface Profile {
     address: string;
     licenceStatus: LicenceStatus;
     fundSupervision: FundSupervisionStatus;
+    licenceValidUntil: string | null;
+    classesScheduledUntil: string | null;
   };
   risk: RiskScore;
   events: { id: string; code: string; title: string; status: string; createdAt?: string }[];
@@ -74,6 +76,12 @@ export function InstitutionRiskPage() {
         <p>
           {t("prevention.risk.licence")}：{label(LICENCE_STATUS_LABELS[profile.institution.licenceStatus])} ·{" "}
           {t("prevention.risk.fund")}：{label(FUND_SUPERVISION_LABELS[profile.institution.fundSupervision])}
+        </p>
+        <p>
+          {t("prevention.risk.licenceValidUntil")}：
+          {profile.institution.licenceValidUntil ?? t("prevention.risk.unknown")} ·{" "}
+          {t("prevention.risk.classesScheduledUntil")}：
+          {profile.institution.classesScheduledUntil ?? t("prevention.risk.unknown")}
         </p>
         <h3>{t("prevention.risk.factors")}</h3>
         <table className="inspection-table">

@@ -4,11 +4,14 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../api/http";
 import { useAuth } from "../../auth/AuthContext";
 import "../../inspections/inspections.css";
+import { FormMessage } from "../../inspections/FormMessage";
 
 interface Meeting {
   id: string;
   regionId: string;
   date: string;
+  status: "planned" | "held";
+  departmentIds: string[];
   minutes: string;
   decisions: { text: string }[];
 }
@@ -34,6 +37,8 @@ export function MeetingsPage() {
   const [minutes, setMinutes] = useState("");
   const [decisions, setDecisions] = useState("");
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | undefined>();
+  /** The planned meeting being recorded, if any (else a new record). */
+  const [recording, setRecording] = useState<Meeting | undefined>();
   const mayRecord = me?.role === "district_officer" || me?.role === "admin";
 
   const load = useCallback(() => {
@@ -58,24 +63,23 @@ export function MeetingsPage() {
     event.preventDefault();
     const region = me?.scope[0];
     if (!region) return;
+    const record = {
+      date,
+      departmentIds: chosen,
+      minutes,
+      decisions: decisions
+        .split("\n")
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .map((text) => ({ text })),
+    };
     try {
-      await api("/api/meetings", {
-        method: "POST",
-        json: {
-          regionId: region,
-          date,
-          departmentIds: chosen,
-          minutes,
-          decisions: decisions
-            .split("\n")
-            .map((line) => line.trim())
-            .filter(Boolean)
-            .map((text) => ({ text })),
-        },
-      });
+      if (recording) await api(`/api/meetings/${recording.id}`, { method: "PUT", json: record });
+      else await api("/api/meetings", { method: "POST", json: { regionId: region, ...record } });
       setMessage({ kind: "ok", text: t("prevention.saved") });
       setMinutes("");
       setDecisions("");
+      setRecording(undefined);
       load();
     } catch (error) {
       setMessage({ kind: "error", text: t("prevention.failed", { message: (error as Error).message }) });
@@ -129,7 +133,26 @@ export function MeetingsPage() {
           {meetings.map((meeting) => (
             <li key={meeting.id} className="card mine-list__item">
               <strong>{meeting.date}</strong>
-              <div>{meeting.minutes}</div>
+              {meeting.status === "planned" ? (
+                <div className="muted">
+                  {t("prevention.meetings.planned")}{" "}
+                  {mayRecord && (
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => {
+                        setRecording(meeting);
+                        setDate(meeting.date);
+                        setChosen(meeting.departmentIds);
+                      }}
+                    >
+                      {t("prevention.meetings.fillIn")}
+                    </button>
+                  )}
+                </div>
+              ) : (
+                <div>{meeting.minutes}</div>
+              )}
               {meeting.decisions.length > 0 && (
                 <ul>
                   {meeting.decisions.map((decision) => (
@@ -144,7 +167,9 @@ export function MeetingsPage() {
 
       {mayRecord && (
         <section className="card">
-          <h2>{t("prevention.meetings.record")}</h2>
+          <h2>
+            {recording ? `${t("prevention.meetings.fillIn")} · ${recording.date}` : t("prevention.meetings.record")}
+          </h2>
           <form className="form" onSubmit={submit}>
             <label>
               {t("prevention.meetings.date")}
@@ -175,11 +200,7 @@ export function MeetingsPage() {
               {t("prevention.meetings.decisions")}
               <textarea value={decisions} onChange={(e) => setDecisions(e.target.value)} rows={3} />
             </label>
-            {message && (
-              <p className={message.kind === "error" ? "form__error" : "notice notice--ok"} role="status">
-                {message.text}
-              </p>
-            )}
+            <FormMessage message={message} />
             <button type="submit" className="button-primary">
               {t("prevention.meetings.save")}
             </button>

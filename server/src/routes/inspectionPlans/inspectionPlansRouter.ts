@@ -31,7 +31,7 @@ export function inspectionPlansRouter(): Router {
     const docs = (await InspectionPlanModel.find({ deletedAt: null }).sort({ _id: 1 }).lean()) as InspectionPlanDoc[];
     const visible = docs.filter(
       (doc) =>
-        doc.scope.regionIds.some((id) => scope.some((own) => own.equals(id))) ||
+        (doc.scope?.regionIds ?? []).some((id) => scope.some((own) => own.equals(id))) ||
         doc.regionPath.some((id) => scope.some((own) => own.equals(id))),
     );
     res.json({ items: visible.map(presentInspectionPlan) });

@@ -7,7 +7,6 @@ import {
   inspectionTaskQuerySchema,
 } from "@gridrisk/shared";
 import { Router } from "express";
-import { Types } from "mongoose";
 import { z } from "zod";
 import {
   checkIn,
@@ -16,11 +15,9 @@ import {
   loadTask,
   recordInspection,
 } from "../../commands/inspectionTasks";
-import { trusted } from "../../database/trustedFilter";
-import { canSeeTask } from "../../inspections/taskVisibility";
+import { listInspectionTasks } from "../../inspections/taskQueries";
 import { actorOf } from "../../middlewares/authenticate";
 import { validate } from "../../middlewares/validate";
-import { type InspectionTaskDoc, InspectionTaskModel } from "../../models/inspectionTask";
 import { authorize } from "../../policies/territoryPolicy";
 import { presentInspectionTask } from "../../presenters/inspectionTaskPresenter";
 
@@ -28,7 +25,6 @@ import { presentInspectionTask } from "../../presenters/inspectionTaskPresenter"
 export const findingParamsSchema = inspectionTaskParamsSchema.extend({
   findingId: z.string().regex(/^f\d{1,3}$/, "is not a finding id"),
 });
-const MAX_LISTED = 500;
 
 /** /api/inspection-tasks: inspection visits, made ahead by the scheduler from the plans. */
 export function inspectionTasksRouter(options: { checkInRadiusM: number }): Router {
@@ -39,23 +35,7 @@ export function inspectionTasksRouter(options: { checkInRadiusM: number }): Rout
     const query = validate(inspectionTaskQuerySchema, req.query, "query");
     const actor = actorOf(res);
     authorize(actor, "read", "inspection_task");
-    const filter: Record<string, unknown> = {};
-    if (query.mine === "true") {
-      if (actor.role === "department_handler") filter["assignee.departmentId"] = new Types.ObjectId(actor.departmentId);
-      else filter["assignee.userId"] = new Types.ObjectId(actor.id);
-    } else if (actor.role === "department_handler") {
-      filter["assignee.departmentId"] = new Types.ObjectId(actor.departmentId);
-    } else {
-      filter.regionPath = trusted({ $in: actor.scope.map((id) => new Types.ObjectId(id)) });
-    }
-    if (query.status) filter.status = query.status;
-    if (query.planId) filter.planId = new Types.ObjectId(query.planId);
-    if (query.institutionId) filter.institutionId = new Types.ObjectId(query.institutionId);
-    const docs = (await InspectionTaskModel.find(filter)
-      .sort({ startsAt: 1, riskScore: -1 })
-      .limit(MAX_LISTED)
-      .lean()) as unknown as InspectionTaskDoc[];
-    res.json({ items: docs.filter((doc) => canSeeTask(actor, doc)).map(presentInspectionTask) });
+    res.json({ items: (await listInspectionTasks(actor, query)).map(presentInspectionTask) });
   });
 
   router.get("/:id", async (req, res) => {

@@ -1,7 +1,14 @@
-import { meetingInputSchema, meetingQuarterQuerySchema, quarterlyMeetingRule, shanghaiDateKey } from "@gridrisk/shared";
+import {
+  idParamsSchema,
+  meetingInputSchema,
+  meetingQuarterQuerySchema,
+  meetingRecordSchema,
+  quarterlyMeetingRule,
+  shanghaiDateKey,
+} from "@gridrisk/shared";
 import { Router } from "express";
 import { Types } from "mongoose";
-import { recordMeeting } from "../../commands/meetingRecords";
+import { recordMeeting, recordPlannedMeeting } from "../../commands/meetingRecords";
 import { trusted } from "../../database/trustedFilter";
 import { actorOf } from "../../middlewares/authenticate";
 import { validate } from "../../middlewares/validate";
@@ -18,10 +25,13 @@ function presentMeeting(doc: MeetingDoc) {
     id: doc._id.toHexString(),
     regionId: String(doc.regionId),
     date: doc.date,
+    /** planned: made by a meeting plan, to be recorded; held: recorded. */
+    status: doc.status ?? "held",
+    planId: doc.planId ? String(doc.planId) : null,
     departmentIds: doc.departmentIds.map(String),
     minutes: doc.minutes,
     decisions: doc.decisions.map((decision) => ({ text: decision.text, eventIds: decision.eventIds.map(String) })),
-    recordedBy: String(doc.recordedBy),
+    recordedBy: doc.recordedBy ? String(doc.recordedBy) : null,
     createdAt: doc.createdAt?.toISOString(),
   };
 }
@@ -60,11 +70,12 @@ export function meetingsRouter(): Router {
       regionId: trusted({ $in: ids(districts.map((d) => d.id)) }),
       date: trusted({ $gte: `${year}-01-01`, $lte: `${year}-12-31` }),
     })
-      .select({ regionId: 1, date: 1 })
-      .lean()) as Pick<MeetingDoc, "regionId" | "date">[];
+      .select({ regionId: 1, date: 1, status: 1 })
+      .lean()) as Pick<MeetingDoc, "regionId" | "date" | "status">[];
     const rule = quarterlyMeetingRule(
       districts.map((d) => d.id),
-      meetings.map((m) => ({ regionId: String(m.regionId), date: m.date })),
+      // A meeting a plan made counts once it was held and recorded.
+      meetings.filter((m) => m.status !== "planned").map((m) => ({ regionId: String(m.regionId), date: m.date })),
       year,
       shanghaiDateKey(new Date()),
     );
@@ -78,6 +89,13 @@ export function meetingsRouter(): Router {
     const input = validate(meetingInputSchema, req.body, "body");
     const created = await recordMeeting(actorOf(res), input);
     res.status(201).json({ meeting: presentMeeting(created) });
+  });
+
+  /** Records a meeting a plan made (planned → held). */
+  router.put("/:id", async (req, res) => {
+    const { id } = validate(idParamsSchema, req.params, "params");
+    const input = validate(meetingRecordSchema, req.body, "body");
+    res.json({ meeting: presentMeeting(await recordPlannedMeeting(actorOf(res), id, input)) });
   });
   return router;
 }
