@@ -12,6 +12,7 @@ import {
 import { type FormEvent, type ReactNode, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../api/http";
+import { issuesOf, issueText } from "../forms/issueText";
 import { FormMessage } from "./FormMessage";
 
 interface Named {
@@ -136,7 +137,7 @@ export function PlanForm(props: { regionId: string; periods: CalendarPeriod[]; o
     event.preventDefault();
     setMessage(undefined);
     if (!parsed.success) {
-      setIssues(Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join("."), issue.message])));
+      setIssues(Object.fromEntries(issuesOf(parsed.error).map((issue) => [issue.path, issueText(issue, t)])));
       setMessage({ kind: "error", text: t("prevention.plans.fixErrors") });
       return;
     }
@@ -148,7 +149,9 @@ export function PlanForm(props: { regionId: string; periods: CalendarPeriod[]; o
       props.onSaved();
     } catch (error) {
       if (error instanceof ApiError && error.issues.length > 0) {
-        setIssues(Object.fromEntries(error.issues.map((issue) => [issue.path.replace(/^body\./, ""), issue.message])));
+        setIssues(
+          Object.fromEntries(error.issues.map((issue) => [issue.path.replace(/^body\./, ""), issueText(issue, t)])),
+        );
         setMessage({ kind: "error", text: t("prevention.plans.fixErrors") });
       } else {
         setMessage({ kind: "error", text: t("prevention.failed", { message: (error as Error).message }) });
