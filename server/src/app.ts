@@ -4,6 +4,7 @@ import helmet from "helmet";
 import { SessionStore } from "./auth/sessionStore";
 import type { Config } from "./env";
 import { errorHandler } from "./middlewares/errorHandler";
+import { rejectNulCharacters } from "./middlewares/rejectNulCharacters";
 import { requestId } from "./middlewares/requestId";
 import { requestLogger } from "./middlewares/requestLogger";
 import { apiRouter } from "./routes/apiRouter";
@@ -53,7 +54,7 @@ export function createApp({ config, clientDistDir, version, tokenSecret, session
   const sessions = given ?? new SessionStore(tokenSecret, LOGIN_LIMITS.sessionHours * 3600_000);
   // A whole territory is far larger than any other request; only its import gets a larger limit.
   app.use("/api/territory/import", express.json({ limit: TERRITORY_IMPORT_LIMIT_BYTES }));
-  app.use("/api", express.json({ limit: JSON_BODY_LIMIT_BYTES, strict: true }));
+  app.use("/api", express.json({ limit: JSON_BODY_LIMIT_BYTES, strict: true }), rejectNulCharacters);
   app.use(
     "/api",
     apiRouter({

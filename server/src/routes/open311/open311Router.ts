@@ -8,6 +8,7 @@ import {
 import express, { Router } from "express";
 import { z } from "zod";
 import { AppError, notFound, validationFailed } from "../../errors";
+import { rejectNulCharacters } from "../../middlewares/rejectNulCharacters";
 import { validate } from "../../middlewares/validate";
 import { actorForApiKey } from "../../open311/open311ApiKeys";
 import { open311Service, open311ServiceDefinition } from "../../open311/open311Mapping";
@@ -37,7 +38,11 @@ const requestElements = (request: Record<string, string | number | boolean | nul
 /** Open311 GeoReport v2 under /open311/v2: services from the risk categories, requests from events. */
 export function open311Router(): Router {
   const router = Router();
-  router.use(express.urlencoded({ extended: false, limit: "64kb" }), express.json({ limit: "64kb" }));
+  router.use(
+    express.urlencoded({ extended: false, limit: "64kb" }),
+    express.json({ limit: "64kb" }),
+    rejectNulCharacters,
+  );
 
   router.get("/discovery.:format", (req, res) => {
     const format = formatOf(req.params);
