@@ -46,21 +46,40 @@ const act = async (step: (typeof steps)[number]) => {
   if (res.status !== 200) failures += 1;
   await res.arrayBuffer();
 };
-// Warm-up on the first events.
-const warm = queues.splice(0, CONCURRENCY);
-await runConcurrently(warm.length, CONCURRENCY, async (index) => {
-  for (const step of warm[index] ?? []) await act(step);
+/**
+ * Runs each queue's steps in order, CONCURRENCY queues at a time: the first CONCURRENCY queues
+ * as a warm-up, the rest timed. Returns each timed step's latency and the run's seconds.
+ */
+async function timedRun<T>(all: T[][], step: (item: T) => Promise<void>) {
+  const warm = all.slice(0, CONCURRENCY);
+  const timed = all.slice(CONCURRENCY);
+  await runConcurrently(warm.length, CONCURRENCY, async (index) => {
+    for (const item of warm[index] ?? []) await step(item);
+  });
+  const latencies: number[] = [];
+  const started = performance.now();
+  await runConcurrently(timed.length, CONCURRENCY, async (index) => {
+    for (const item of timed[index] ?? []) {
+      const t0 = performance.now();
+      await step(item);
+      latencies.push(performance.now() - t0);
+    }
+  });
+  return { latencies, seconds: (performance.now() - started) / 1000 };
+}
+
+const ms = (value: number) => Math.round(value * 10) / 10;
+/** Rate and latency percentiles of a timed run. */
+const summary = ({ latencies, seconds }: Awaited<ReturnType<typeof timedRun>>) => ({
+  actions: latencies.length,
+  actionsPerSecond: Math.round(latencies.length / seconds),
+  p50Ms: ms(percentile(latencies, 0.5)),
+  p90Ms: ms(percentile(latencies, 0.9)),
+  p99Ms: ms(percentile(latencies, 0.99)),
+  maxMs: ms(Math.max(...latencies)),
 });
-const latencies: number[] = [];
-const started = performance.now();
-await runConcurrently(queues.length, CONCURRENCY, async (index) => {
-  for (const step of queues[index] ?? []) {
-    const t0 = performance.now();
-    await act(step);
-    latencies.push(performance.now() - t0);
-  }
-});
-const seconds = (performance.now() - started) / 1000;
+
+const api = await timedRun(queues, act);
 
 // Baseline in the same run: the two writes an action must make, through the bare driver at the
 // same concurrency: a version-claim insert, then a findOneAndUpdate by _id that bumps the version
@@ -77,7 +96,6 @@ await bareEvents.insertMany(stored.map((doc) => ({ ...doc, _id: String(doc._id),
 const bareQueues = stored.map((doc) =>
   Array.from({ length: 1 + COMMENTS_PER_EVENT }, (_, n) => ({ id: String(doc._id), version: Number(doc.version) + n })),
 );
-const bareWarm = bareQueues.splice(0, CONCURRENCY);
 const bareAct = async ({ id, version }: { id: string; version: number }) => {
   await bareClaims.insertOne({ _id: `${id}:${version}`, at: new Date() });
   await bareEvents.findOneAndUpdate(
@@ -89,41 +107,16 @@ const bareAct = async ({ id, version }: { id: string; version: number }) => {
     },
   );
 };
-await runConcurrently(bareWarm.length, CONCURRENCY, async (index) => {
-  for (const step of bareWarm[index] ?? []) await bareAct(step);
-});
-const bareLatencies: number[] = [];
-const bareStarted = performance.now();
-await runConcurrently(bareQueues.length, CONCURRENCY, async (index) => {
-  for (const step of bareQueues[index] ?? []) {
-    const t0 = performance.now();
-    await bareAct(step);
-    bareLatencies.push(performance.now() - t0);
-  }
-});
-const bareSeconds = (performance.now() - bareStarted) / 1000;
+const bare = await timedRun(bareQueues, bareAct);
 await client.close();
-const ms = (value: number) => Math.round(value * 10) / 10;
 
 const figures = {
   machine: `${os.cpus()[0]?.model ?? "?"} (${os.cpus().length} cores), Node ${process.version}`,
   database: bench.backend,
-  actions: latencies.length,
   concurrency: CONCURRENCY,
   failures,
-  actionsPerSecond: Math.round(latencies.length / seconds),
-  p50Ms: Math.round(percentile(latencies, 0.5) * 10) / 10,
-  p90Ms: Math.round(percentile(latencies, 0.9) * 10) / 10,
-  p99Ms: Math.round(percentile(latencies, 0.99) * 10) / 10,
-  maxMs: Math.round(Math.max(...latencies) * 10) / 10,
-  bareDriver: {
-    actions: bareLatencies.length,
-    actionsPerSecond: Math.round(bareLatencies.length / bareSeconds),
-    p50Ms: ms(percentile(bareLatencies, 0.5)),
-    p90Ms: ms(percentile(bareLatencies, 0.9)),
-    p99Ms: ms(percentile(bareLatencies, 0.99)),
-    maxMs: ms(Math.max(...bareLatencies)),
-  },
+  ...summary(api),
+  bareDriver: summary(bare),
 };
 const print = (text: string) => new Promise((resolve) => process.stdout.write(text, resolve));
 await print(`${JSON.stringify(figures, null, 2)}\n`);
