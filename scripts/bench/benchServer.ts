@@ -95,22 +95,13 @@ export async function startBenchServer(options: { clientDistDir?: string } = {})
    * spread over the worker's township (as real reports are: all at one point, every report would
    * list every earlier one as a possible duplicate).
    */
-  const report = (fields: { title: string; description: string; category: string }) =>
-    fetch(`${server.url}/api/events`, {
-      method: "POST",
-      headers: {
-        "Content-Type": "application/json",
-        Authorization: `Bearer ${worker}`,
-        "Idempotency-Key": randomUUID(),
-      },
-      body: JSON.stringify({
-        ...fields,
-        location: { type: "Point", coordinates: places[reports++ % places.length] },
-      }),
-    });
+  const report = (fields: ReportFields) =>
+    sendReport(server.url, worker, places[reports++ % places.length] as [number, number], fields);
   return {
     url: server.url,
     report,
+    /** The 2,000 points reports are spread over (see `report`). */
+    places,
     /** The server's Socket.IO, for baselines that emit directly. */
     io: server.io,
     databaseUri: database.uri,
@@ -122,6 +113,22 @@ export async function startBenchServer(options: { clientDistDir?: string } = {})
     cityId: city.id,
     stop,
   };
+}
+
+/** What a benchmark report says besides its place. */
+export interface ReportFields {
+  title: string;
+  description: string;
+  category: string;
+}
+
+/** Sends one report to the server at `url` as the holder of `token`, with a fresh Idempotency-Key. */
+export function sendReport(url: string, token: string, place: [number, number], fields: ReportFields) {
+  return fetch(`${url}/api/events`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}`, "Idempotency-Key": randomUUID() },
+    body: JSON.stringify({ ...fields, location: { type: "Point", coordinates: place } }),
+  });
 }
 
 /** `count` random points (seeded) that lie in grids below the region. */

@@ -7,8 +7,8 @@ import path from "node:path";
 import { MongoClient } from "mongodb";
 import { projectRoot } from "../projectPaths";
 import { ensureFerretdbBinary } from "./ferretdbBinary";
-import { ensureSqliteIdIndexBinary } from "./sqliteIdIndexBinary";
 import { createPostgresDatabase, dropPostgresDatabase, postgresDatabaseUrl } from "./postgresDatabase";
+import { ensureSqliteIdIndexBinary } from "./sqliteIdIndexBinary";
 
 /** Storage under FerretDB: SQLite files, or the PostgreSQL server. */
 export type DatabaseBackend = "sqlite" | "postgresql";

@@ -1,6 +1,6 @@
 import "fake-indexeddb/auto";
-import type { RunningServer } from "@gridrisk/server/server";
 import { EventModel } from "@gridrisk/server/models/event";
+import type { RunningServer } from "@gridrisk/server/server";
 import { expect } from "chai";
 import {
   flushQueue,

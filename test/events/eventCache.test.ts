@@ -1,14 +1,12 @@
 import { applyPlan } from "@gridrisk/server/commands/eventTransitioner";
 import { cacheEvent, forgetEvent } from "@gridrisk/server/events/eventCache";
 import { type EventDoc, EventModel } from "@gridrisk/server/models/event";
-import type { RunningServer } from "@gridrisk/server/server";
 import { expect } from "chai";
-import { bearer, createAccount, signInAs } from "../helpers/accounts";
+import { bearer } from "../helpers/accounts";
 import { act, buildReport, readEvent, report } from "../helpers/eventHelpers";
 import { request } from "../helpers/http";
-import { loadTerritoryFixture } from "../helpers/territoryFixture";
 import { useTestDatabase } from "../helpers/testDatabase";
-import { startTestServer } from "../helpers/testServer";
+import { useTownshipDesk } from "../helpers/townshipDesk";
 
 /**
  * This instance remembers events it touched, to skip a read before each action; another instance
@@ -16,19 +14,7 @@ import { startTestServer } from "../helpers/testServer";
  */
 describe("actions on an event another instance changed meanwhile", () => {
   useTestDatabase();
-  let server: RunningServer;
-  let worker = "";
-  let officer = "";
-
-  before(async () => {
-    server = await startTestServer();
-    const ids = await loadTerritoryFixture();
-    await createAccount({ username: "worker", role: "grid_worker", scope: [ids.grid] });
-    await createAccount({ username: "officer", role: "township_officer", scope: [ids.township] });
-    worker = await signInAs(server.url, "worker");
-    officer = await signInAs(server.url, "officer");
-  });
-  after(() => server.close());
+  const desk = useTownshipDesk();
 
   /** What another instance does: the same claim-then-update, without touching this instance's copy. */
   async function changeElsewhere(id: string, note: string): Promise<void> {
@@ -42,22 +28,22 @@ describe("actions on an event another instance changed meanwhile", () => {
   }
 
   it("answers 409 to a client as stale as the cached copy, and acts on the current version otherwise", async () => {
-    const created = await report(server.url, worker, buildReport(119.02, 33.52));
+    const created = await report(desk.url, desk.worker, buildReport(119.02, 33.52));
     const id = created.body.event.id as string;
     await changeElsewhere(id, "另一实例的批注");
-    const stale = await act(server.url, officer, id, { action: "claim", expectedVersion: 1 });
+    const stale = await act(desk.url, desk.officer, id, { action: "claim", expectedVersion: 1 });
     expect(stale.status, stale.text).to.equal(409);
     expect(stale.body.error.details.currentVersion).to.equal(2);
-    const current = await act(server.url, officer, id, { action: "claim", expectedVersion: 2 });
+    const current = await act(desk.url, desk.officer, id, { action: "claim", expectedVersion: 2 });
     expect(current.status, current.text).to.equal(200);
-    const event = await readEvent(server.url, officer, id);
+    const event = await readEvent(desk.url, desk.officer, id);
     expect(event.version).to.equal(3);
     expect(event.timeline.map((entry: { action: string }) => entry.action)).to.deep.equal([
       "report",
       "comment",
       "claim",
     ]);
-    const verified = await request(`${server.url}/api/events/${id}/verify`, { headers: bearer(officer) });
+    const verified = await request(`${desk.url}/api/events/${id}/verify`, { headers: bearer(desk.officer) });
     expect(verified.body.valid, verified.text).to.equal(true);
   });
 });

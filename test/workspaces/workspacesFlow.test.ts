@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import { type RunningServer, startServer } from "@gridrisk/server/server";
 import { EventModel } from "@gridrisk/server/models/event";
+import { type RunningServer, startServer } from "@gridrisk/server/server";
 import { expect } from "chai";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { ensureClientBuilt } from "../../scripts/clientBuild";

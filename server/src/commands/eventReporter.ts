@@ -1,7 +1,7 @@
 import type { EventReportInput, Role, Severity } from "@gridrisk/shared";
 import { Types } from "mongoose";
+import { insertBuiltRow } from "../database/bulkInsert";
 import { isDuplicateKey } from "../database/duplicateKey";
-import { gatedWrite } from "../database/writeGate";
 import { forbidden, validationFailed } from "../errors";
 import { domainEvents } from "../events/domainEvents";
 import { cacheEvent } from "../events/eventCache";
@@ -85,8 +85,7 @@ export async function reportEvent(
   for (let attempt = 0; ; attempt++) {
     try {
       const code = await nextEventCode(now);
-      const created = await gatedWrite(() => EventModel.create({ ...draft.build(id), code }));
-      const doc = created.toObject() as EventDoc;
+      const doc = await insertBuiltRow<EventDoc>(EventModel, { ...draft.build(id), code }, now);
       cacheEvent(doc);
       domainEvents.publish({ type: "created", event: doc, at: now });
       return outcomeOf(doc, claim.first);

@@ -10,6 +10,7 @@ import {
   roleMayEver,
 } from "@gridrisk/shared";
 import { Types } from "mongoose";
+import { insertBuiltRow } from "../database/bulkInsert";
 import { isDuplicateKey } from "../database/duplicateKey";
 import { trusted } from "../database/trustedFilter";
 import { gatedWrite } from "../database/writeGate";
@@ -44,9 +45,15 @@ function conflict(current: { version: number; status: string }): AppError {
  */
 async function claimVersion(doc: EventDoc, action: string, actorId: string | null, now: Date): Promise<string> {
   const id = `${doc._id.toHexString()}:${doc.version}`;
-  const claim = { _id: id, eventId: doc._id, action, actorId, claimedAt: now };
+  const claim = {
+    _id: id,
+    eventId: doc._id,
+    action,
+    actorId: actorId ? new Types.ObjectId(actorId) : null,
+    claimedAt: now,
+  };
   try {
-    await gatedWrite(() => EventVersionClaimModel.create(claim));
+    await insertBuiltRow(EventVersionClaimModel, claim, now);
     return id;
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;

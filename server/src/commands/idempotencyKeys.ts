@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
+import { Types } from "mongoose";
+import { insertBuiltRow } from "../database/bulkInsert";
 import { isDuplicateKey } from "../database/duplicateKey";
-import { gatedWrite } from "../database/writeGate";
 import { AppError } from "../errors";
 import { IdempotencyKeyModel } from "../models/idempotencyKey";
 
@@ -32,7 +33,8 @@ export async function claimIdempotencyKey(
 ): Promise<KeyClaim> {
   const _id = `${userId}:${key}`;
   try {
-    await gatedWrite(() => IdempotencyKeyModel.create({ _id, userId, key, requestHash, resourceId, createdAt: now }));
+    const row = { _id, userId: new Types.ObjectId(userId), key, requestHash, resourceId, createdAt: now };
+    await insertBuiltRow(IdempotencyKeyModel, row, now);
     return { first: true };
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;

@@ -1,4 +1,5 @@
 import type { Model } from "mongoose";
+import { insertBatcher } from "./insertBatcher";
 
 /**
  * Inserts many documents through the model layer: each is built as a mongoose document (casting
@@ -11,10 +12,77 @@ import type { Model } from "mongoose";
 // biome-ignore lint/suspicious/noExplicitAny: any model: its document type does not matter here
 export async function insertValidated(model: Model<any>, docs: readonly object[]): Promise<number> {
   if (!docs.length) return 0;
+  const rows = await validatedRows(model, docs);
+  const result = await model.collection.insertMany(rows as never[], { ordered: true });
+  return result.insertedCount;
+}
+
+/**
+ * The rows `docs` are stored as: each built as a mongoose document of `model` (casting, defaults,
+ * timestamps when the schema has them and a document brings none) and validated. Throws the first
+ * validation error.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: any model: its document type does not matter here
+export async function validatedRows(model: Model<any>, docs: readonly object[]): Promise<Record<string, unknown>[]> {
   const stamps = model.schema.get("timestamps") ? new Date() : undefined;
   const built = docs.map((doc) => new model(stamps ? { createdAt: stamps, updatedAt: stamps, ...doc } : doc));
   await Promise.all(built.map((document) => document.validate()));
-  const rows = built.map((document) => document.toObject({ depopulate: true }));
-  const result = await model.collection.insertMany(rows as never[], { ordered: true });
-  return result.insertedCount;
+  return built.map((document) => document.toObject({ depopulate: true }));
+}
+
+const batchers = new WeakMap<object, ReturnType<typeof insertBatcher>>();
+
+// biome-ignore lint/suspicious/noExplicitAny: any model: its document type does not matter here
+function batcherOf(model: Model<any>) {
+  let batcher = batchers.get(model);
+  if (!batcher) {
+    batcher = insertBatcher(() => model.collection as never);
+    batchers.set(model, batcher);
+  }
+  return batcher;
+}
+
+/**
+ * Inserts one document through the model layer (as `validatedRows`), grouped with the inserts into
+ * the same collection that arrive meanwhile (see insertBatcher); resolves with the stored row.
+ * A unique index refusing it rejects with code 11000, as `Model.create` would.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: any model: its document type does not matter here
+export async function insertOne<T = Record<string, unknown>>(model: Model<any>, doc: object): Promise<T> {
+  const [row] = await validatedRows(model, [doc]);
+  await batcherOf(model).insert(row as object);
+  return row as T;
+}
+
+const templates = new WeakMap<object, Record<string, unknown>>();
+
+/**
+ * A fresh copy of the top-level defaults of `model`'s schema (what `new model({})` sets), without
+ * `_id` and timestamps.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: any model: its document type does not matter here
+export function schemaDefaults(model: Model<any>): Record<string, unknown> {
+  let template = templates.get(model);
+  if (!template) {
+    const { _id, createdAt, updatedAt, ...defaults } = new model({}).toObject({ depopulate: true });
+    template = defaults as Record<string, unknown>;
+    templates.set(model, template);
+  }
+  return structuredClone(template);
+}
+
+/**
+ * Inserts a row built complete by the caller (every field of the schema, typed as the schema
+ * stores it: ObjectIds, Dates), with the schema's top-level defaults under it and timestamps when
+ * the schema has them, without building a mongoose document: the hot path of reporting, where
+ * building and validating one cost about 1.5 ms per report. Grouped as `insertOne`. The caller's
+ * rows are checked against the schema by tests (a stored row must come back unchanged through
+ * `new model(row)`, and valid), not at run time.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: any model: its document type does not matter here
+export async function insertBuiltRow<T>(model: Model<any>, row: object, now = new Date()): Promise<T> {
+  const stamps = model.schema.get("timestamps") ? { createdAt: now, updatedAt: now } : {};
+  const stored = { ...schemaDefaults(model), ...stamps, ...row };
+  await batcherOf(model).insert(stored);
+  return stored as T;
 }

@@ -61,20 +61,29 @@ export type ChangeToLog = ChangeAudienceAt &
  * seqs in order. When another instance took one of those seqs, the entries of ours that landed
  * before it (found by their writer tag) keep theirs and the rest try again after the newest.
  */
-async function insertBatch(changes: ChangeToLog[]): Promise<number[]> {
-  const seqs: number[] = new Array(changes.length);
-  let left = changes.map((change, index) => ({ index, doc: { ...change, writer: `${INSTANCE_ID}:${++written}` } }));
-  for (let attempt = 0; attempt < MAX_ATTEMPTS && left.length; attempt++) {
+async function insertBatch(take: () => ChangeToLog[]): Promise<number[]> {
+  let seqs: number[] = [];
+  let left: { index: number; doc: ChangeToLog & { writer: string } }[] | undefined;
+  for (let attempt = 0; attempt < MAX_ATTEMPTS && (!left || left.length); attempt++) {
     lastKnown ??= await latestSeq();
-    const first = lastKnown + 1;
-    const docs = left.map((entry, offset) => ({ _id: first + offset, ...entry.doc }));
+    let docs: ({ _id: number } & ChangeToLog & { writer: string })[] = [];
     try {
-      await gatedWrite(() => ChangeLogEntryModel.insertMany(docs, { ordered: true, lean: true }));
-      for (const [offset, entry] of left.entries()) seqs[entry.index] = first + offset;
-      lastKnown = first + left.length - 1;
+      await gatedWrite(() => {
+        // The first attempt takes its changes when the write's turn comes (see writeGate), so
+        // that what queued while it waited goes with it.
+        if (!left) {
+          left = take().map((change, index) => ({ index, doc: { ...change, writer: `${INSTANCE_ID}:${++written}` } }));
+          seqs = new Array(left.length);
+        }
+        const first = (lastKnown ?? 0) + 1;
+        docs = left.map((entry, offset) => ({ _id: first + offset, ...entry.doc }));
+        return ChangeLogEntryModel.insertMany(docs, { ordered: true, lean: true });
+      });
+      for (const [offset, entry] of (left ?? []).entries()) seqs[entry.index] = (docs[offset] as { _id: number })._id;
+      lastKnown = (docs[docs.length - 1]?._id ?? lastKnown) as number;
       left = [];
     } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
+      if (!isDuplicateKey(error) || !left) throw error;
       const landed = await ChangeLogEntryModel.find(
         { writer: trusted({ $in: docs.map((doc) => doc.writer) }) },
         { writer: 1 },
@@ -88,18 +97,23 @@ async function insertBatch(changes: ChangeToLog[]): Promise<number[]> {
       lastKnown = undefined;
     }
   }
-  if (left.length) throw new Error(`no free change seq after ${MAX_ATTEMPTS} attempts`);
+  if (left?.length) throw new Error(`no free change seq after ${MAX_ATTEMPTS} attempts`);
   return seqs;
 }
 
 async function drain(): Promise<void> {
   draining = true;
   while (pending.length) {
-    const batch = pending.splice(0, MAX_BATCH);
+    let batch: typeof pending = [];
     try {
-      const seqs = await insertBatch(batch.map((item) => item.change));
+      const seqs = await insertBatch(() => {
+        batch = pending.splice(0, MAX_BATCH);
+        return batch.map((item) => item.change);
+      });
       for (const [index, item] of batch.entries()) item.resolve(seqs[index] as number);
     } catch (error) {
+      // Failed before its turn came (the newest seq could not be read): these changes fail.
+      if (!batch.length) batch = pending.splice(0, MAX_BATCH);
       for (const item of batch) item.reject(error as Error);
     }
   }

@@ -1,0 +1,80 @@
+import { insertBatcher } from "@gridrisk/server/database/insertBatcher";
+import { EventModel } from "@gridrisk/server/models/event";
+import { EventVersionClaimModel } from "@gridrisk/server/models/eventVersionClaim";
+import { IdempotencyKeyModel } from "@gridrisk/server/models/idempotencyKey";
+import { expect } from "chai";
+import mongoose, { type Model } from "mongoose";
+import { act, buildReport, report } from "../helpers/eventHelpers";
+import { useTestDatabase } from "../helpers/testDatabase";
+import { useTownshipDesk } from "../helpers/townshipDesk";
+
+/**
+ * Reports and actions write rows they build themselves, without a mongoose document (see
+ * insertBuiltRow). What they store must be exactly what the model would have stored: valid, and
+ * unchanged when built into a document of the model.
+ */
+async function expectStoredAsTheModelWould(model: Model<any>, raw: Record<string, unknown>) {
+  const document = new model(raw);
+  await document.validate(); // throws when invalid
+  const { _id, ...asModel } = document.toObject({ depopulate: true });
+  const { _id: rawId, ...stored } = raw;
+  expect(String(_id)).to.equal(String(rawId));
+  expect(stored, `${model.modelName} row as stored`).to.deep.equal(asModel);
+}
+
+describe("rows built for the hot paths, and inserts grouped into one command", () => {
+  useTestDatabase();
+  const desk = useTownshipDesk();
+
+  it("stores a report's event, its Idempotency-Key and an action's version claim as the models would", async () => {
+    const created = await report(
+      desk.url,
+      desk.worker,
+      buildReport(119.02, 33.52, { severity: "major" }),
+      "row-check-1",
+    );
+    expect(created.status).to.equal(201);
+    const id = new mongoose.Types.ObjectId(created.body.event.id as string);
+    const claimed = await act(desk.url, desk.officer, id.toHexString(), { action: "claim", expectedVersion: 1 });
+    expect(claimed.status).to.equal(200);
+
+    const db = mongoose.connection.db;
+    if (!db) throw new Error("not connected");
+    const event = await db.collection("events").findOne({ _id: id });
+    const key = await db.collection("idempotency_keys").findOne({ resourceId: id.toHexString() });
+    const claim = await db.collection("event_version_claims").findOne({ eventId: id });
+    expect(event && key && claim, "all three rows stored").to.be.ok;
+    await expectStoredAsTheModelWould(EventModel, event as Record<string, unknown>);
+    await expectStoredAsTheModelWould(IdempotencyKeyModel, key as Record<string, unknown>);
+    await expectStoredAsTheModelWould(EventVersionClaimModel, claim as Record<string, unknown>);
+    expect(event?.createdAt).to.be.instanceOf(Date);
+    expect(event?.tasks).to.deep.equal([]);
+  });
+
+  it("groups concurrent inserts; a duplicate fails alone with code 11000 and the rest land", async () => {
+    const db = mongoose.connection.db;
+    if (!db) throw new Error("not connected");
+    const collection = db.collection<{ _id: string; n: number }>("batcher_check");
+    await collection.insertOne({ _id: "taken", n: -1 });
+    const commands: number[] = [];
+    const counted = {
+      insertMany: (docs: { _id: string; n: number }[], options: object) => {
+        commands.push(docs.length);
+        return collection.insertMany(docs, options);
+      },
+    };
+    const batcher = insertBatcher(() => counted as never);
+    const ids = Array.from({ length: 30 }, (_, n) => (n === 7 || n === 20 ? "taken" : `doc-${n}`));
+    const outcomes = await Promise.allSettled(ids.map((_id, n) => batcher.insert({ _id, n })));
+
+    const refused = outcomes.flatMap((outcome, n) => (outcome.status === "rejected" ? [n] : []));
+    expect(refused).to.deep.equal([7, 20]);
+    for (const n of refused) {
+      expect(((outcomes[n] as PromiseRejectedResult).reason as { code: number }).code).to.equal(11000);
+    }
+    expect(await collection.countDocuments({ _id: { $regex: /^doc-/ } } as never)).to.equal(28);
+    expect((await collection.findOne({ _id: "taken" }))?.n, "the stored document is untouched").to.equal(-1);
+    // The first goes at once, the other 29 wait for it and go together.
+    expect(commands).to.deep.equal([1, 29]);
+  });
+});
