@@ -16,6 +16,7 @@ import { territory } from "@gridrisk/server/territory/territoryCache";
 import mongoose, { Types } from "mongoose";
 import { report } from "./benchReport";
 import { startBenchServer } from "./benchServer";
+import { profiled } from "./cpuProfile";
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 5000);
 const ROUNDS = 3;
@@ -90,7 +91,7 @@ for (let round = 0; round < ROUNDS; round++) {
   await EventModel.deleteMany({});
   await bare.deleteMany({});
   let started = performance.now();
-  await insertValidated(EventModel, docs);
+  await profiled(() => insertValidated(EventModel, docs));
   modelSeconds.push((performance.now() - started) / 1000);
   started = performance.now();
   await bare.insertMany(docs.map((doc) => ({ ...doc })));
