@@ -7,7 +7,7 @@
 import http from "node:http";
 import { fileURLToPath } from "node:url";
 import { runConcurrently } from "./benchServer";
-import { startTarget, stopTarget } from "./loadClient";
+import { answerOrders, inChild } from "./loadClient";
 
 /** One request: POSTed as JSON with the bearer token; `expect` is the status that counts as success. */
 export interface QueuedRequest {
@@ -78,20 +78,8 @@ async function sendAll(orders: ActionLoadOrders): Promise<ActionLoadResult> {
 }
 
 /** Runs `orders` in a child process and resolves with what it measured. */
-export async function actionLoad(orders: ActionLoadOrders): Promise<ActionLoadResult> {
-  const { child } = await startTarget<"ready">(fileURLToPath(import.meta.url), "load");
-  const result = new Promise<ActionLoadResult>((resolve) =>
-    child.once("message", (message) => resolve(message as ActionLoadResult)),
-  );
-  child.send(orders);
-  const measured = await result;
-  await stopTarget(child);
-  return measured;
+export function actionLoad(orders: ActionLoadOrders): Promise<ActionLoadResult> {
+  return inChild(fileURLToPath(import.meta.url), orders);
 }
 
-if (process.argv[2] === "load" && process.send) {
-  process.on("message", async (orders: ActionLoadOrders) => {
-    process.send?.(await sendAll(orders));
-  });
-  process.send("ready");
-}
+answerOrders(sendAll);

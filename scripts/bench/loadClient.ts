@@ -48,3 +48,25 @@ export function stopTarget(child: ChildProcess): Promise<void> {
     child.kill("SIGTERM");
   });
 }
+
+/**
+ * Runs `file` as a child process with the argument "load", sends it `orders` and resolves with
+ * the one answer it sends back (see `answerOrders`), then stops it.
+ */
+export async function inChild<Orders, Result>(file: string, orders: Orders): Promise<Result> {
+  const { child } = await startTarget<"ready">(file, "load");
+  const result = new Promise<Result>((resolve) => child.once("message", (message) => resolve(message as Result)));
+  child.send(orders as object);
+  const measured = await result;
+  await stopTarget(child);
+  return measured;
+}
+
+/** In a child started by `inChild`: answers the orders with what `work` makes of them. */
+export function answerOrders<Orders, Result>(work: (orders: Orders) => Promise<Result>): void {
+  if (process.argv[2] !== "load" || !process.send) return;
+  process.on("message", async (orders: Orders) => {
+    process.send?.(await work(orders));
+  });
+  process.send("ready");
+}

@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import type { ReportFields } from "./benchServer";
-import { startTarget, stopTarget } from "./loadClient";
+import { answerOrders, inChild } from "./loadClient";
 
 /** What the load generator is told to send. */
 export interface ReportLoadOrders {
@@ -74,20 +74,8 @@ async function sendAll(orders: ReportLoadOrders): Promise<ReportLoadResult> {
 }
 
 /** Runs `orders` in a child process and resolves with what it measured. */
-export async function reportLoad(orders: ReportLoadOrders): Promise<ReportLoadResult> {
-  const { child } = await startTarget<"ready">(fileURLToPath(import.meta.url), "load");
-  const result = new Promise<ReportLoadResult>((resolve) =>
-    child.once("message", (message) => resolve(message as ReportLoadResult)),
-  );
-  child.send(orders);
-  const measured = await result;
-  await stopTarget(child);
-  return measured;
+export function reportLoad(orders: ReportLoadOrders): Promise<ReportLoadResult> {
+  return inChild(fileURLToPath(import.meta.url), orders);
 }
 
-if (process.argv[2] === "load" && process.send) {
-  process.on("message", async (orders: ReportLoadOrders) => {
-    process.send?.(await sendAll(orders));
-  });
-  process.send("ready");
-}
+answerOrders(sendAll);
