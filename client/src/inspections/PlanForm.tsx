@@ -13,12 +13,14 @@ import { type FormEvent, type ReactNode, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../api/http";
 import { issuesOf, issueText } from "../forms/issueText";
+import { departmentLabels } from "./departmentLabels";
 import { FormMessage } from "./FormMessage";
 
 interface Named {
   id: string;
   name: string;
   nameEn?: string;
+  regionId?: string;
 }
 
 const lines = (text: string) =>
@@ -129,9 +131,10 @@ export function PlanForm(props: { regionId: string; periods: CalendarPeriod[]; o
       : {}),
   };
   const parsed = inspectionPlanInputSchema.safeParse(body);
+  // Checked as one types: the rule's problem shows at once, translated.
   const rruleIssue = parsed.success
     ? undefined
-    : parsed.error.issues.find((issue) => issue.path.join(".") === "recurrence.rrule")?.message;
+    : issuesOf(parsed.error).find((issue) => issue.path === "recurrence.rrule" && issue.message.includes("RRULE"));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -167,6 +170,7 @@ export function PlanForm(props: { regionId: string; periods: CalendarPeriod[]; o
       </p>
     ) : null;
   };
+  const departmentName = departmentLabels(departments, props.regionId, english, t);
   const uniquePeriods = [...new Set(props.periods.map((period) => period.name))];
 
   return (
@@ -227,7 +231,7 @@ export function PlanForm(props: { regionId: string; periods: CalendarPeriod[]; o
         legend={kind === "meeting" ? t("prevention.meetings.departments") : t("prevention.plans.departments")}
         values={departments.map((department) => department.id)}
         chosen={departmentIds}
-        label={(id) => nameOf(departments.find((department) => department.id === id) ?? { id, name: id })}
+        label={(id) => departmentName.get(id) ?? id}
         onChange={setDepartmentIds}
       />
       {problem("departmentIds")}
@@ -237,10 +241,10 @@ export function PlanForm(props: { regionId: string; periods: CalendarPeriod[]; o
       </label>
       {rruleIssue ? (
         <p className="form__error" role="alert">
-          {t("prevention.plans.problem", { text: rruleIssue })}
+          {t("prevention.plans.problem", { text: issueText(rruleIssue, t) })}
         </p>
       ) : (
-        <p className="muted">{t("prevention.plans.rruleHint")}</p>
+        (problem("recurrence.rrule") ?? <p className="muted">{t("prevention.plans.rruleHint")}</p>)
       )}
       <label>
         {t("prevention.plans.startDate")}
@@ -250,6 +254,7 @@ export function PlanForm(props: { regionId: string; periods: CalendarPeriod[]; o
         {t("prevention.plans.endDate")}
         <input type="date" value={endDate} onChange={(e) => setEndDate(e.target.value)} />
       </label>
+      {problem("recurrence.startDate")}
       {problem("recurrence.endDate")}
       <Choices
         legend={t("prevention.plans.periods")}
@@ -313,7 +318,7 @@ export function PlanForm(props: { regionId: string; periods: CalendarPeriod[]; o
                 <option value="">{t("prevention.plans.chooseDepartment")}</option>
                 {departments.map((department) => (
                   <option key={department.id} value={department.id}>
-                    {nameOf(department)}
+                    {departmentName.get(department.id)}
                   </option>
                 ))}
               </select>
