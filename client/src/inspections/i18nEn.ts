@@ -139,6 +139,7 @@ export const preventionEn: Shape<typeof preventionZh> = {
     licenceValidUntil: "Licence valid until",
     classesScheduledUntil: "Classes scheduled until",
     field: "{{label}}: {{value}}",
+    expired: "(expired)",
     unknown: "not recorded",
   },
 };

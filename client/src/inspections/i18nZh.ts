@@ -135,6 +135,7 @@ export const preventionZh = {
     licenceValidUntil: "许可证有效期至",
     classesScheduledUntil: "已排课至",
     field: "{{label}}：{{value}}",
+    expired: "（已过期）",
     unknown: "未登记",
   },
 };

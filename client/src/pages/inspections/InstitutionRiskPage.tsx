@@ -59,6 +59,8 @@ export function InstitutionRiskPage() {
     if (factor === "subject_type") return label(INSTITUTION_TYPE_LABELS[value as InstitutionType]);
     return String(value);
   };
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const expired = (profile.institution.licenceValidUntil ?? "9999") < today;
   /** "许可证：已取得" / "Licence: licensed", with the colon of the interface language. */
   const field = (key: string, value: string) =>
     t("prevention.risk.field", { label: t(`prevention.risk.${key}`), value });
@@ -67,7 +69,7 @@ export function InstitutionRiskPage() {
       ? t("prevention.risk.rule.count", COUNT_WEIGHTS[factor as keyof typeof COUNT_WEIGHTS])
       : t(`prevention.risk.rule.${factor}`);
   return (
-    <main id="main" className="page">
+    <main id="main" className="page prevention-page">
       <h1>{profile.institution.name}</h1>
       <p className="muted">{profile.institution.address}</p>
       <section className="card">
@@ -81,7 +83,8 @@ export function InstitutionRiskPage() {
           {field("fund", label(FUND_SUPERVISION_LABELS[profile.institution.fundSupervision]))}
         </p>
         <p>
-          {field("licenceValidUntil", profile.institution.licenceValidUntil ?? t("prevention.risk.unknown"))} ·{" "}
+          {field("licenceValidUntil", profile.institution.licenceValidUntil ?? t("prevention.risk.unknown"))}
+          {expired && <strong className="verdict--missed"> {t("prevention.risk.expired")}</strong>} ·{" "}
           {field("classesScheduledUntil", profile.institution.classesScheduledUntil ?? t("prevention.risk.unknown"))}
         </p>
         <h3>{t("prevention.risk.factors")}</h3>
