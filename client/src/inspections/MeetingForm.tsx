@@ -32,6 +32,8 @@ export function MeetingForm(props: {
   const [minutes, setMinutes] = useState("");
   const [decisions, setDecisions] = useState("");
   const [issues, setIssues] = useState<Record<string, string>>({});
+  /** A save is under way (a plan's first tasks take seconds to schedule): no second click. */
+  const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<FormMessageState | undefined>();
 
   useEffect(() => {
@@ -69,6 +71,7 @@ export function MeetingForm(props: {
       return;
     }
     setIssues({});
+    setBusy(true);
     try {
       if (recording) await api(`/api/meetings/${recording.id}`, { method: "PUT", json: parsed.data });
       else await api("/api/meetings", { method: "POST", json: { regionId: props.regionId, ...parsed.data } });
@@ -86,6 +89,8 @@ export function MeetingForm(props: {
       } else {
         setMessage({ kind: "error", text: t("prevention.failed", { message: (error as Error).message }) });
       }
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -126,8 +131,8 @@ export function MeetingForm(props: {
       {problem("decisions")}
       <FormMessage message={message} />
       <div className="inspection-actions">
-        <button type="submit" className="button-primary">
-          {t("prevention.meetings.save")}
+        <button type="submit" className="button-primary" disabled={busy} aria-busy={busy}>
+          {busy ? t("prevention.saving") : t("prevention.meetings.save")}
         </button>
         {recording && (
           <button type="button" className="button-secondary" onClick={props.onCancel}>

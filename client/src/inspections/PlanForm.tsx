@@ -89,6 +89,8 @@ export function PlanForm(props: { regionId: string; periods: CalendarPeriod[]; o
   const [assigneeDepartment, setAssigneeDepartment] = useState("");
   const [checklist, setChecklist] = useState("");
   const [issues, setIssues] = useState<Record<string, string>>({});
+  /** A save is under way (a plan's first tasks take seconds to schedule): no second click. */
+  const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | undefined>();
 
   useEffect(() => {
@@ -145,6 +147,7 @@ export function PlanForm(props: { regionId: string; periods: CalendarPeriod[]; o
       return;
     }
     setIssues({});
+    setBusy(true);
     try {
       await api("/api/inspection-plans", { method: "POST", json: parsed.data });
       setMessage({ kind: "ok", text: t("prevention.saved") });
@@ -159,6 +162,8 @@ export function PlanForm(props: { regionId: string; periods: CalendarPeriod[]; o
       } else {
         setMessage({ kind: "error", text: t("prevention.failed", { message: (error as Error).message }) });
       }
+    } finally {
+      setBusy(false);
     }
   };
   /** The problems found at a field (and below it), prefixed by a translated "wrong here". */
@@ -333,8 +338,8 @@ export function PlanForm(props: { regionId: string; periods: CalendarPeriod[]; o
         </>
       )}
       <FormMessage message={message} />
-      <button type="submit" className="button-primary">
-        {t("prevention.plans.save")}
+      <button type="submit" className="button-primary" disabled={busy} aria-busy={busy}>
+        {busy ? t("prevention.saving") : t("prevention.plans.save")}
       </button>
     </form>
   );

@@ -9,6 +9,7 @@ export const preventionEn: Shape<typeof preventionZh> = {
   loadFailed: "Could not load.",
   retry: "Retry",
   saved: "Saved.",
+  saving: "Saving…",
   failed: "Failed: {{message}}",
   tasks: {
     heading: "My inspection tasks",

@@ -5,6 +5,7 @@ export const preventionZh = {
   loadFailed: "加载失败。",
   retry: "重试",
   saved: "已保存。",
+  saving: "正在保存…",
   failed: "操作失败：{{message}}",
   tasks: {
     heading: "我的检查任务",
