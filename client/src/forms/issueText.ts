@@ -27,6 +27,13 @@ const KNOWN_MESSAGES: Record<string, string> = {
   "give at least one department": "oneDepartment",
   "each department only once": "departmentTwice",
   "is listed twice": "listedTwice",
+  "must list at least one item": "oneItem",
+  "must list at least one region": "oneItem",
+  "must list the departments that meet": "oneDepartment",
+  "must list at least one department": "oneDepartment",
+  "is required when no rdates or periods are listed": "rruleOrDates",
+  "must not be before startDate": "endBeforeStart",
+  "must be after start": "endAfterStart",
 };
 
 /** The issues of a zod error, each with its path dotted and what a translation needs. */
@@ -49,6 +56,7 @@ export function issueText(issue: TranslatableIssue | FieldIssue, t: TFunction): 
   const known = KNOWN_MESSAGES[issue.message];
   if (known) return t(`validation.${known}`);
   if (issue.message.startsWith("exactly one lead department")) return t("validation.oneLead");
+  if (issue.message.startsWith("is not a valid RRULE")) return t("validation.rrule");
   const { code, origin, minimum, maximum } = issue as TranslatableIssue;
   switch (code) {
     case "too_small":

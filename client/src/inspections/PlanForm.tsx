@@ -13,12 +13,14 @@ import { type FormEvent, type ReactNode, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../api/http";
 import { issuesOf, issueText } from "../forms/issueText";
+import { departmentLabels } from "./departmentLabels";
 import { FormMessage } from "./FormMessage";
 
 interface Named {
   id: string;
   name: string;
   nameEn?: string;
+  regionId?: string;
 }
 
 const lines = (text: string) =>
@@ -87,6 +89,8 @@ export function PlanForm(props: { regionId: string; periods: CalendarPeriod[]; o
   const [assigneeDepartment, setAssigneeDepartment] = useState("");
   const [checklist, setChecklist] = useState("");
   const [issues, setIssues] = useState<Record<string, string>>({});
+  /** A save is under way (a plan's first tasks take seconds to schedule): no second click. */
+  const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | undefined>();
 
   useEffect(() => {
@@ -129,9 +133,10 @@ export function PlanForm(props: { regionId: string; periods: CalendarPeriod[]; o
       : {}),
   };
   const parsed = inspectionPlanInputSchema.safeParse(body);
+  // Checked as one types: the rule's problem shows at once, translated.
   const rruleIssue = parsed.success
     ? undefined
-    : parsed.error.issues.find((issue) => issue.path.join(".") === "recurrence.rrule")?.message;
+    : issuesOf(parsed.error).find((issue) => issue.path === "recurrence.rrule" && issue.message.includes("RRULE"));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -142,6 +147,7 @@ export function PlanForm(props: { regionId: string; periods: CalendarPeriod[]; o
       return;
     }
     setIssues({});
+    setBusy(true);
     try {
       await api("/api/inspection-plans", { method: "POST", json: parsed.data });
       setMessage({ kind: "ok", text: t("prevention.saved") });
@@ -156,6 +162,8 @@ export function PlanForm(props: { regionId: string; periods: CalendarPeriod[]; o
       } else {
         setMessage({ kind: "error", text: t("prevention.failed", { message: (error as Error).message }) });
       }
+    } finally {
+      setBusy(false);
     }
   };
   /** The problems found at a field (and below it), prefixed by a translated "wrong here". */
@@ -167,6 +175,7 @@ export function PlanForm(props: { regionId: string; periods: CalendarPeriod[]; o
       </p>
     ) : null;
   };
+  const departmentName = departmentLabels(departments, props.regionId, english, t);
   const uniquePeriods = [...new Set(props.periods.map((period) => period.name))];
 
   return (
@@ -227,7 +236,7 @@ export function PlanForm(props: { regionId: string; periods: CalendarPeriod[]; o
         legend={kind === "meeting" ? t("prevention.meetings.departments") : t("prevention.plans.departments")}
         values={departments.map((department) => department.id)}
         chosen={departmentIds}
-        label={(id) => nameOf(departments.find((department) => department.id === id) ?? { id, name: id })}
+        label={(id) => departmentName.get(id) ?? id}
         onChange={setDepartmentIds}
       />
       {problem("departmentIds")}
@@ -237,10 +246,10 @@ export function PlanForm(props: { regionId: string; periods: CalendarPeriod[]; o
       </label>
       {rruleIssue ? (
         <p className="form__error" role="alert">
-          {t("prevention.plans.problem", { text: rruleIssue })}
+          {t("prevention.plans.problem", { text: issueText(rruleIssue, t) })}
         </p>
       ) : (
-        <p className="muted">{t("prevention.plans.rruleHint")}</p>
+        (problem("recurrence.rrule") ?? <p className="muted">{t("prevention.plans.rruleHint")}</p>)
       )}
       <label>
         {t("prevention.plans.startDate")}
@@ -250,6 +259,7 @@ export function PlanForm(props: { regionId: string; periods: CalendarPeriod[]; o
         {t("prevention.plans.endDate")}
         <input type="date" value={endDate} onChange={(e) => setEndDate(e.target.value)} />
       </label>
+      {problem("recurrence.startDate")}
       {problem("recurrence.endDate")}
       <Choices
         legend={t("prevention.plans.periods")}
@@ -313,7 +323,7 @@ export function PlanForm(props: { regionId: string; periods: CalendarPeriod[]; o
                 <option value="">{t("prevention.plans.chooseDepartment")}</option>
                 {departments.map((department) => (
                   <option key={department.id} value={department.id}>
-                    {nameOf(department)}
+                    {departmentName.get(department.id)}
                   </option>
                 ))}
               </select>
@@ -328,8 +338,8 @@ export function PlanForm(props: { regionId: string; periods: CalendarPeriod[]; o
         </>
       )}
       <FormMessage message={message} />
-      <button type="submit" className="button-primary">
-        {t("prevention.plans.save")}
+      <button type="submit" className="button-primary" disabled={busy} aria-busy={busy}>
+        {busy ? t("prevention.saving") : t("prevention.plans.save")}
       </button>
     </form>
   );

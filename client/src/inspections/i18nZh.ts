@@ -5,6 +5,7 @@ export const preventionZh = {
   loadFailed: "加载失败。",
   retry: "重试",
   saved: "已保存。",
+  saving: "正在保存…",
   failed: "操作失败：{{message}}",
   tasks: {
     heading: "我的检查任务",
@@ -59,6 +60,9 @@ export const preventionZh = {
     checklist: "检查项目（每行一项）",
     save: "保存计划",
     targets: "检查对象（按风险从高到低）",
+    allTargets: "显示全部 {{count}} 家",
+    noTargets: "范围内没有符合条件的机构。",
+    listSeparator: "、",
     calendar: "{{year}} 年节假日安排",
     provisional: "（暂定）",
     kind: "计划类型",
@@ -96,6 +100,8 @@ export const preventionZh = {
     empty: "还没有会议记录。",
     planned: "待召开（由联席会议计划生成），请会后填写记录",
     fillIn: "填写这次会议的记录",
+    cancel: "取消",
+    held: "已召开",
   },
   risk: {
     heading: "机构风险画像",
@@ -129,6 +135,8 @@ export const preventionZh = {
     fund: "资金监管",
     licenceValidUntil: "许可证有效期至",
     classesScheduledUntil: "已排课至",
+    field: "{{label}}：{{value}}",
+    expired: "（已过期）",
     unknown: "未登记",
   },
 };

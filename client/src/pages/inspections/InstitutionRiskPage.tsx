@@ -59,12 +59,17 @@ export function InstitutionRiskPage() {
     if (factor === "subject_type") return label(INSTITUTION_TYPE_LABELS[value as InstitutionType]);
     return String(value);
   };
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const expired = (profile.institution.licenceValidUntil ?? "9999") < today;
+  /** "许可证：已取得" / "Licence: licensed", with the colon of the interface language. */
+  const field = (key: string, value: string) =>
+    t("prevention.risk.field", { label: t(`prevention.risk.${key}`), value });
   const ruleOf = ({ factor }: RiskScore["factors"][number]) =>
     factor in COUNT_WEIGHTS
       ? t("prevention.risk.rule.count", COUNT_WEIGHTS[factor as keyof typeof COUNT_WEIGHTS])
       : t(`prevention.risk.rule.${factor}`);
   return (
-    <main id="main" className="page">
+    <main id="main" className="page prevention-page">
       <h1>{profile.institution.name}</h1>
       <p className="muted">{profile.institution.address}</p>
       <section className="card">
@@ -74,14 +79,13 @@ export function InstitutionRiskPage() {
           {profile.risk.score}
         </p>
         <p>
-          {t("prevention.risk.licence")}：{label(LICENCE_STATUS_LABELS[profile.institution.licenceStatus])} ·{" "}
-          {t("prevention.risk.fund")}：{label(FUND_SUPERVISION_LABELS[profile.institution.fundSupervision])}
+          {field("licence", label(LICENCE_STATUS_LABELS[profile.institution.licenceStatus]))} ·{" "}
+          {field("fund", label(FUND_SUPERVISION_LABELS[profile.institution.fundSupervision]))}
         </p>
         <p>
-          {t("prevention.risk.licenceValidUntil")}：
-          {profile.institution.licenceValidUntil ?? t("prevention.risk.unknown")} ·{" "}
-          {t("prevention.risk.classesScheduledUntil")}：
-          {profile.institution.classesScheduledUntil ?? t("prevention.risk.unknown")}
+          {field("licenceValidUntil", profile.institution.licenceValidUntil ?? t("prevention.risk.unknown"))}
+          {expired && <strong className="verdict--missed"> {t("prevention.risk.expired")}</strong>} ·{" "}
+          {field("classesScheduledUntil", profile.institution.classesScheduledUntil ?? t("prevention.risk.unknown"))}
         </p>
         <h3>{t("prevention.risk.factors")}</h3>
         <table className="inspection-table">

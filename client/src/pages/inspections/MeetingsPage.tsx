@@ -1,10 +1,11 @@
 import type { DistrictQuarters } from "@gridrisk/shared";
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/http";
 import { useAuth } from "../../auth/AuthContext";
 import "../../inspections/inspections.css";
-import { FormMessage } from "../../inspections/FormMessage";
+import { departmentLabels } from "../../inspections/departmentLabels";
+import { MeetingForm } from "../../inspections/MeetingForm";
 
 interface Meeting {
   id: string;
@@ -15,10 +16,11 @@ interface Meeting {
   minutes: string;
   decisions: { text: string }[];
 }
-interface Department {
+interface Named {
   id: string;
   name: string;
   nameEn?: string;
+  regionId?: string;
 }
 
 const thisYear = () => Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
@@ -31,15 +33,12 @@ export function MeetingsPage() {
   const [year, setYear] = useState(thisYear());
   const [quarters, setQuarters] = useState<(DistrictQuarters & { name: string })[] | undefined>();
   const [meetings, setMeetings] = useState<Meeting[]>([]);
-  const [departments, setDepartments] = useState<Department[]>([]);
-  const [date, setDate] = useState(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10));
-  const [chosen, setChosen] = useState<string[]>([]);
-  const [minutes, setMinutes] = useState("");
-  const [decisions, setDecisions] = useState("");
-  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | undefined>();
+  const [departments, setDepartments] = useState<Named[]>([]);
+  const [districts, setDistricts] = useState<Named[]>([]);
   /** The planned meeting being recorded, if any (else a new record). */
   const [recording, setRecording] = useState<Meeting | undefined>();
   const mayRecord = me?.role === "district_officer" || me?.role === "admin";
+  const ownRegion = me?.scope[0];
 
   const load = useCallback(() => {
     api<{ items: (DistrictQuarters & { name: string })[] }>(`/api/meetings/quarters?year=${year}`).then(
@@ -53,44 +52,27 @@ export function MeetingsPage() {
   }, [year]);
   useEffect(load, [load]);
   useEffect(() => {
-    api<{ items: Department[] }>("/api/departments").then(
+    // The departments serving the officer's region: its own and the city's.
+    api<{ items: Named[] }>(ownRegion ? `/api/departments?region=${ownRegion}` : "/api/departments").then(
       ({ items }) => setDepartments(items),
       () => undefined,
     );
-  }, []);
+    // The districts' English names (the quarters carry the Chinese name only).
+    api<{ items: Named[] }>("/api/regions?level=district&limit=200").then(
+      ({ items }) => setDistricts(items),
+      () => undefined,
+    );
+  }, [ownRegion]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const region = me?.scope[0];
-    if (!region) return;
-    const record = {
-      date,
-      departmentIds: chosen,
-      minutes,
-      decisions: decisions
-        .split("\n")
-        .map((line) => line.trim())
-        .filter(Boolean)
-        .map((text) => ({ text })),
-    };
-    try {
-      if (recording) await api(`/api/meetings/${recording.id}`, { method: "PUT", json: record });
-      else await api("/api/meetings", { method: "POST", json: { regionId: region, ...record } });
-      setMessage({ kind: "ok", text: t("prevention.saved") });
-      setMinutes("");
-      setDecisions("");
-      setRecording(undefined);
-      load();
-    } catch (error) {
-      setMessage({ kind: "error", text: t("prevention.failed", { message: (error as Error).message }) });
-    }
-  };
+  const departmentName = departmentLabels(departments, ownRegion, english, t);
+  const districtName = (row: { regionId: string; name: string }) =>
+    (english && districts.find((district) => district.id === row.regionId)?.nameEn) || row.name;
 
   return (
-    <main id="main" className="page">
+    <main id="main" className="page prevention-page">
       <h1>{t("prevention.meetings.heading")}</h1>
       <p className="lead">{t("prevention.meetings.lead")}</p>
-      <label>
+      <label className="prevention-year">
         {t("prevention.meetings.year")}{" "}
         <select value={year} onChange={(e) => setYear(Number(e.target.value))}>
           {[thisYear() - 1, thisYear(), thisYear() + 1].map((y) => (
@@ -114,7 +96,7 @@ export function MeetingsPage() {
           <tbody>
             {quarters.map((row) => (
               <tr key={row.regionId}>
-                <td>{row.name}</td>
+                <td>{districtName(row)}</td>
                 {row.quarters.map((quarter) => (
                   <td key={quarter.quarter} className={`verdict--${quarter.verdict}`}>
                     {t(`prevention.meetings.verdict.${quarter.verdict}`, { count: quarter.meetings })}
@@ -132,27 +114,35 @@ export function MeetingsPage() {
         <ul className="mine-list">
           {meetings.map((meeting) => (
             <li key={meeting.id} className="card mine-list__item">
-              <strong>{meeting.date}</strong>
-              {meeting.status === "planned" ? (
+              <div className="plan-card__title">
+                <strong>{meeting.date}</strong>
+                <span className="muted">
+                  {meeting.status === "held" ? t("prevention.meetings.held") : t("prevention.meetings.planned")}
+                </span>
+              </div>
+              {meeting.departmentIds.length > 0 && (
                 <div className="muted">
-                  {t("prevention.meetings.planned")}{" "}
-                  {mayRecord && (
-                    <button
-                      type="button"
-                      className="link-button"
-                      onClick={() => {
-                        setRecording(meeting);
-                        setDate(meeting.date);
-                        setChosen(meeting.departmentIds);
-                      }}
-                    >
-                      {t("prevention.meetings.fillIn")}
-                    </button>
-                  )}
+                  {meeting.departmentIds
+                    .map((id) => departmentName.get(id) ?? id)
+                    .join(t("prevention.plans.listSeparator"))}
                 </div>
-              ) : (
-                <div>{meeting.minutes}</div>
               )}
+              {meeting.status === "planned"
+                ? mayRecord && (
+                    <div>
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => {
+                          setRecording(meeting);
+                          document.getElementById("meeting-form")?.scrollIntoView({ behavior: "smooth" });
+                        }}
+                      >
+                        {t("prevention.meetings.fillIn")}
+                      </button>
+                    </div>
+                  )
+                : meeting.minutes && <div>{meeting.minutes}</div>}
               {meeting.decisions.length > 0 && (
                 <ul>
                   {meeting.decisions.map((decision) => (
@@ -165,46 +155,24 @@ export function MeetingsPage() {
         </ul>
       </section>
 
-      {mayRecord && (
-        <section className="card">
+      {mayRecord && ownRegion && (
+        <section className="card" id="meeting-form">
           <h2>
             {recording ? `${t("prevention.meetings.fillIn")} · ${recording.date}` : t("prevention.meetings.record")}
           </h2>
-          <form className="form" onSubmit={submit}>
-            <label>
-              {t("prevention.meetings.date")}
-              <input type="date" value={date} onChange={(e) => setDate(e.target.value)} required />
-            </label>
-            <fieldset className="inspection-periods">
-              <legend>{t("prevention.meetings.departments")}</legend>
-              {departments.map((department) => (
-                <label key={department.id}>
-                  <input
-                    type="checkbox"
-                    checked={chosen.includes(department.id)}
-                    onChange={(e) =>
-                      setChosen((current) =>
-                        e.target.checked ? [...current, department.id] : current.filter((id) => id !== department.id),
-                      )
-                    }
-                  />
-                  {english && department.nameEn ? department.nameEn : department.name}
-                </label>
-              ))}
-            </fieldset>
-            <label>
-              {t("prevention.meetings.minutes")}
-              <textarea value={minutes} onChange={(e) => setMinutes(e.target.value)} rows={4} required />
-            </label>
-            <label>
-              {t("prevention.meetings.decisions")}
-              <textarea value={decisions} onChange={(e) => setDecisions(e.target.value)} rows={3} />
-            </label>
-            <FormMessage message={message} />
-            <button type="submit" className="button-primary">
-              {t("prevention.meetings.save")}
-            </button>
-          </form>
+          <MeetingForm
+            regionId={ownRegion}
+            departments={departments.map((department) => ({
+              id: department.id,
+              label: departmentName.get(department.id) ?? department.name,
+            }))}
+            recording={recording}
+            onSaved={() => {
+              setRecording(undefined);
+              load();
+            }}
+            onCancel={() => setRecording(undefined)}
+          />
         </section>
       )}
     </main>

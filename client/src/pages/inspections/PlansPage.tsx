@@ -21,13 +21,17 @@ interface Target {
   risk: { score: number };
 }
 
+/** How many institutions a card lists before "show all". */
+const TARGETS_SHOWN = 10;
+
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const plusDays = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** One plan: its next occurrences and, on demand, the institutions it visits, riskiest first. */
-function PlanCard({ plan }: { plan: Plan }) {
+function PlanCard({ plan, periodName }: { plan: Plan; periodName: (name: string) => string }) {
   const { t } = useTranslation();
+  const [allTargets, setAllTargets] = useState(false);
   const [dates, setDates] = useState<string[] | undefined>();
   const [targets, setTargets] = useState<Target[] | undefined>();
   useEffect(() => {
@@ -40,21 +44,30 @@ function PlanCard({ plan }: { plan: Plan }) {
   }, [plan.id]);
   return (
     <li className="card mine-list__item">
-      <strong>{plan.name}</strong> <span className="muted">{t(`prevention.plans.kinds.${plan.kind}`)}</span>
+      <div className="plan-card__title">
+        <strong>{plan.name}</strong> <span className="muted">{t(`prevention.plans.kinds.${plan.kind}`)}</span>
+      </div>
       <div className="muted">
-        {plan.recurrence.rrule ?? ""} {plan.recurrence.periods.map((period) => period.name).join("、")} ·{" "}
-        {plan.window.start}–{plan.window.end}
+        {[
+          plan.recurrence.rrule,
+          plan.recurrence.periods.map((period) => periodName(period.name)).join(t("prevention.plans.listSeparator")),
+          `${plan.window.start}–${plan.window.end}`,
+        ]
+          .filter(Boolean)
+          .join(" · ")}
       </div>
       <div>
         {dates === undefined
           ? t("prevention.loading")
           : dates.length
-            ? t("prevention.plans.next", { dates: dates.slice(0, 6).join("、") })
+            ? t("prevention.plans.next", { dates: dates.slice(0, 6).join(t("prevention.plans.listSeparator")) })
             : t("prevention.plans.none")}
       </div>
-      {plan.kind === "meeting" ? null : targets ? (
-        <ol>
-          {targets.map((target) => (
+      {plan.kind === "meeting" ? null : targets?.length === 0 ? (
+        <p className="muted">{t("prevention.plans.noTargets")}</p>
+      ) : targets ? (
+        <ol className="plan-card__targets">
+          {(allTargets ? targets : targets.slice(0, TARGETS_SHOWN)).map((target) => (
             <li key={target.institutionId}>
               <Link to={`/institutions/${target.institutionId}`}>{target.name}</Link> ·{" "}
               {t("prevention.tasks.risk", { score: target.risk.score })}
@@ -66,10 +79,18 @@ function PlanCard({ plan }: { plan: Plan }) {
           type="button"
           className="link-button"
           onClick={() =>
-            api<{ items: Target[] }>(`/api/inspection-plans/${plan.id}/targets`).then(({ items }) => setTargets(items))
+            api<{ items: Target[] }>(`/api/inspection-plans/${plan.id}/targets`).then(
+              ({ items }) => setTargets(items),
+              () => setTargets([]),
+            )
           }
         >
           {t("prevention.plans.targets")}
+        </button>
+      )}
+      {targets && !allTargets && targets.length > TARGETS_SHOWN && (
+        <button type="button" className="link-button" onClick={() => setAllTargets(true)}>
+          {t("prevention.plans.allTargets", { count: targets.length })}
         </button>
       )}
     </li>
@@ -83,6 +104,9 @@ export function PlansPage() {
   const english = i18n.language.startsWith("en");
   const [plans, setPlans] = useState<Plan[] | undefined>();
   const [periods, setPeriods] = useState<(CalendarPeriod & { year: number })[]>([]);
+
+  const periodName = (name: string) =>
+    english ? (periods.find((period) => period.name === name)?.nameEn ?? name) : name;
 
   const load = useCallback(() => {
     api<{ items: Plan[] }>("/api/inspection-plans").then(
@@ -104,7 +128,7 @@ export function PlansPage() {
   }, []);
 
   return (
-    <main id="main" className="page">
+    <main id="main" className="page prevention-page">
       <h1>{t("prevention.plans.heading")}</h1>
       <p className="lead">{t("prevention.plans.lead")}</p>
       {!plans && <p aria-busy="true">{t("prevention.loading")}</p>}
@@ -112,14 +136,14 @@ export function PlansPage() {
       {plans && plans.length > 0 && (
         <ul className="mine-list">
           {plans.map((plan) => (
-            <PlanCard key={plan.id} plan={plan} />
+            <PlanCard key={plan.id} plan={plan} periodName={periodName} />
           ))}
         </ul>
       )}
 
       <section className="card">
         <h2>{t("prevention.plans.calendar", { year: `${today().slice(0, 4)}–${Number(today().slice(0, 4)) + 1}` })}</h2>
-        <table className="inspection-table">
+        <table className="inspection-table inspection-calendar">
           <tbody>
             {periods.map((period) => (
               <tr key={`${period.year}-${period.name}`}>
