@@ -1,6 +1,9 @@
 import { AuditEntryModel } from "@gridrisk/server/models/auditEntry";
+import { DepartmentModel } from "@gridrisk/server/models/department";
+import { seedDepartments } from "@gridrisk/server/seed/demoSeed";
 import type { RunningServer } from "@gridrisk/server/server";
 import { expect } from "chai";
+import { Types } from "mongoose";
 import { bearer, createAccount, ensureDepartment, signInAs } from "../helpers/accounts";
 import { buildReport, report } from "../helpers/eventHelpers";
 import { request } from "../helpers/http";
@@ -105,6 +108,30 @@ describe("inspection plans API", () => {
     const outside = await call("POST", "/api/inspection-plans", "other", plan());
     expect(outside.status).to.equal(404);
     expect(outside.body.error.message).to.equal(`Region ${ids.district} was not found.`);
+  });
+
+  it("accepts the demo seed's departments, and one stored without `active` (as older seeds stored them)", async () => {
+    await seedDepartments();
+    const seeded = await DepartmentModel.collection.find({ regionId: new Types.ObjectId(ids.district) }).toArray();
+    expect(seeded.length).to.be.greaterThan(0);
+    expect(seeded.every((department) => department.active === true)).to.equal(true);
+    const education = seeded.find((department) => department.code === "education");
+    await DepartmentModel.collection.updateOne({ _id: education?._id }, { $unset: { active: "" } });
+    const created = await call("POST", "/api/inspection-plans", "district", {
+      ...plan({ name: "部门联合检查" }),
+      departmentIds: [String(education?._id)],
+    });
+    expect(created.status, JSON.stringify(created.body)).to.equal(201);
+    const planId = created.body.plan.id as string;
+    expect((await call("DELETE", `/api/inspection-plans/${planId}`, "admin")).status).to.equal(204);
+    await DepartmentModel.collection.updateOne({ _id: education?._id }, { $set: { active: false } });
+    const refused = await call("POST", "/api/inspection-plans", "district", {
+      ...plan({ name: "停用部门检查" }),
+      departmentIds: [String(education?._id)],
+    });
+    expect(refused.status).to.equal(400);
+    expect(refused.body.error.details.issues[0].path).to.equal("body.departmentIds.0");
+    await DepartmentModel.collection.updateOne({ _id: education?._id }, { $set: { active: true } });
   });
 
   it("creates a plan, lists its occurrences and its targets riskiest first; others' plans stay hidden", async () => {

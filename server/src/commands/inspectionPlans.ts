@@ -30,7 +30,10 @@ async function placeOfPlan(actor: Actor, input: InspectionPlanInput, action: "cr
   const departmentIds = [...input.departmentIds, ...(assignedDepartment ? [assignedDepartment] : [])];
   const departments = await DepartmentModel.find({ _id: trusted({ $in: ids(departmentIds) }) }).lean();
   const serving = new Set(
-    departments.filter((d) => d.active && regionPath.includes(d.regionId.toHexString())).map((d) => String(d._id)),
+    // A department stored before `active` had a default is active (as its presenter shows it).
+    departments
+      .filter((d) => d.active !== false && regionPath.includes(d.regionId.toHexString()))
+      .map((d) => String(d._id)),
   );
   input.departmentIds.forEach((id, index) => {
     if (!serving.has(id))

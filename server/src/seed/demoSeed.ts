@@ -2,6 +2,7 @@ import { DEFAULT_DEPARTMENTS, type Role } from "@gridrisk/shared";
 import mongoose from "mongoose";
 import { hashPassword } from "../auth/passwords";
 import { importTerritory } from "../commands/territoryImporter";
+import { insertValidated } from "../database/bulkInsert";
 import { loadRecentEvents } from "../events/recentEvents";
 import { createLogger } from "../logging/logger";
 import { metricsStore } from "../metrics/metricsStore";
@@ -50,7 +51,7 @@ function firstGridOf(township: RegionSummary): RegionSummary {
 }
 
 /** Every default department for the city and for each district. Idempotent. */
-async function seedDepartments(): Promise<void> {
+export async function seedDepartments(): Promise<void> {
   const serving = [...territory().all()].filter((region) => region.level === "city" || region.level === "district");
   const existing = new Set(
     (await DepartmentModel.find({}, { regionId: 1, code: 1 }).lean()).map(
@@ -64,7 +65,8 @@ async function seedDepartments(): Promise<void> {
       regionPath: [...region.ancestors, region.id].map((id) => new mongoose.Types.ObjectId(id)),
     })),
   );
-  if (missing.length) await DepartmentModel.insertMany(missing, { lean: true });
+  // Through the model layer: defaults (`active`) and timestamps stored, as for any other department.
+  if (missing.length) await insertValidated(DepartmentModel, missing);
 }
 
 /** The demo accounts, as the README lists them. Idempotent: existing accounts are left alone. */
@@ -174,7 +176,7 @@ async function seedAccounts(password: string): Promise<DemoAccount[]> {
       passwordHash,
       active: true,
     }));
-  if (missing.length) await UserModel.insertMany(missing, { lean: true });
+  if (missing.length) await insertValidated(UserModel, missing);
   return accounts.map(({ username, description }) => ({ username, description }));
 }
 
