@@ -1,4 +1,4 @@
-import { insertBatcher } from "@gridrisk/server/database/insertBatcher";
+import { claimedInsertBatcher, insertBatcher } from "@gridrisk/server/database/insertBatcher";
 import { EventModel } from "@gridrisk/server/models/event";
 import { EventVersionClaimModel } from "@gridrisk/server/models/eventVersionClaim";
 import { IdempotencyKeyModel } from "@gridrisk/server/models/idempotencyKey";
@@ -76,5 +76,31 @@ describe("rows built for the hot paths, and inserts grouped into one command", (
     expect((await collection.findOne({ _id: "taken" }))?.n, "the stored document is untouched").to.equal(-1);
     // The first goes at once, the other 29 wait for it and go together.
     expect(commands).to.deep.equal([1, 29]);
+  });
+
+  it("inserts claim and record pairs together: a taken claim stores nothing of its pair", async () => {
+    const db = mongoose.connection.db;
+    if (!db) throw new Error("not connected");
+    const claims = db.collection<{ _id: string }>("pair_claims");
+    const records = db.collection<{ _id: string; n: number }>("pair_records");
+    await claims.insertOne({ _id: "key-3" });
+    const batcher = claimedInsertBatcher(
+      () => claims as never,
+      () => records as never,
+    );
+    const outcomes = await Promise.all(
+      Array.from({ length: 12 }, (_, n) => batcher.insert({ _id: `key-${n}` }, { _id: `record-${n}`, n })),
+    );
+    expect(outcomes.map((outcome, n) => (outcome === "claimed" ? n : -1)).filter((n) => n >= 0)).to.deep.equal([3]);
+    const stored = (await records.find({}).toArray()).map((record) => record.n).sort((a, b) => a - b);
+    expect(stored).to.deep.equal([0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 11]);
+    // A record refused by its own unique index fails alone, after its claim went in.
+    await records.insertOne({ _id: "record-taken", n: -1 });
+    const refused = batcher.insert({ _id: "key-new" }, { _id: "record-taken", n: 99 });
+    const fine = batcher.insert({ _id: "key-other" }, { _id: "record-other", n: 100 });
+    expect(((await refused.catch((error) => error)) as { code: number }).code).to.equal(11000);
+    expect(await fine).to.equal("inserted");
+    expect(await claims.countDocuments({ _id: "key-new" })).to.equal(1);
+    expect((await records.findOne({ _id: "record-taken" }))?.n).to.equal(-1);
   });
 });

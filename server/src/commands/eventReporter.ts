@@ -1,6 +1,6 @@
 import type { EventReportInput, Role, Severity } from "@gridrisk/shared";
 import { Types } from "mongoose";
-import { insertBuiltRow } from "../database/bulkInsert";
+import { insertBuiltRow, insertBuiltRowClaimed } from "../database/bulkInsert";
 import { isDuplicateKey } from "../database/duplicateKey";
 import { forbidden, validationFailed } from "../errors";
 import { domainEvents } from "../events/domainEvents";
@@ -10,6 +10,7 @@ import { assessmentDeadline } from "../events/eventDeadlines";
 import { recentEvents } from "../events/recentEvents";
 import { chainEntry, genesisHash } from "../events/timelineChain";
 import { type EventDoc, EventModel } from "../models/event";
+import { IdempotencyKeyModel } from "../models/idempotencyKey";
 import { InstitutionModel } from "../models/institution";
 import type { Actor } from "../policies/actor";
 import { isWithinTerritory } from "../policies/territoryPolicy";
@@ -17,7 +18,7 @@ import { locateOrReject } from "../territory/locateOrReject";
 import { territory } from "../territory/territoryCache";
 import { linkAttachments, unlinkAttachments } from "./attachmentLinking";
 import { eventCategories } from "./catalogs";
-import { claimIdempotencyKey, requestHashOf } from "./idempotencyKeys";
+import { claimIdempotencyKey, idempotencyKeyRow, requestHashOf } from "./idempotencyKeys";
 
 /** Roles that may report a risk. */
 const REPORTERS: readonly Role[] = [
@@ -67,13 +68,20 @@ export async function reportEvent(
 ): Promise<ReportOutcome> {
   const draft = await draftReport(actor, input, now);
   const planned = new Types.ObjectId();
-  const claim = await claimIdempotencyKey(actor.id, idempotencyKey, requestHashOf(input), planned.toHexString(), now);
+  const requestHash = requestHashOf(input);
+  const attachments = input.attachments ?? [];
+  if (!attachments.length) {
+    const created = await claimAndInsert(actor, idempotencyKey, requestHash, planned, draft, now);
+    if (created) return created;
+  }
+  // A report with photos links them to its event between the claim and the insert; and any report
+  // whose key was taken already, or whose first insert failed, goes this way.
+  const claim = await claimIdempotencyKey(actor.id, idempotencyKey, requestHash, planned.toHexString(), now);
   const id = claim.first ? planned : new Types.ObjectId(claim.resourceId);
   if (!claim.first) {
     const existing = (await EventModel.findById(id).lean()) as EventDoc | null;
     if (existing) return outcomeOf(existing, false);
   }
-  const attachments = input.attachments ?? [];
   if (attachments.length) {
     await linkAttachments(attachments, {
       eventId: id.toHexString(),
@@ -101,6 +109,40 @@ export async function reportEvent(
       }
       resetEventCodes(); // our block was taken from under us (e.g. a database reset): take a new one
     }
+  }
+}
+
+/**
+ * The common case in one turn of the write gate: the key claimed and the event inserted together
+ * (see insertBuiltRowClaimed), grouped with the reports arriving meanwhile. Returns undefined when
+ * the key was taken already (a retry) or the event's code was: the caller's general path sorts
+ * those out.
+ */
+async function claimAndInsert(
+  actor: Actor,
+  idempotencyKey: string,
+  requestHash: string,
+  planned: Types.ObjectId,
+  draft: Awaited<ReturnType<typeof draftReport>>,
+  now: Date,
+): Promise<ReportOutcome | undefined> {
+  const code = await nextEventCode(now);
+  try {
+    const doc = await insertBuiltRowClaimed<EventDoc>(
+      IdempotencyKeyModel,
+      idempotencyKeyRow(actor.id, idempotencyKey, requestHash, planned.toHexString(), now),
+      EventModel,
+      { ...draft.build(planned), code },
+      now,
+    );
+    if (!doc) return undefined;
+    cacheEvent(doc);
+    domainEvents.publish({ type: "created", event: doc, at: now });
+    return outcomeOf(doc, true);
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    resetEventCodes(); // the code was taken (e.g. a database reset): the general path takes a new one
+    return undefined;
   }
 }
 

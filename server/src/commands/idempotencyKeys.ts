@@ -10,6 +10,11 @@ export function requestHashOf(body: unknown): string {
   return createHash("sha256").update(JSON.stringify(body)).digest("hex");
 }
 
+/** The stored record of a key: `_id` is `<user>:<key>`, unique. */
+export function idempotencyKeyRow(userId: string, key: string, requestHash: string, resourceId: string, now: Date) {
+  return { _id: `${userId}:${key}`, userId: new Types.ObjectId(userId), key, requestHash, resourceId, createdAt: now };
+}
+
 /** Whose the key is and which resource the first request made under it creates. */
 export type KeyClaim = { first: true } | { first: false; resourceId: string };
 
@@ -33,8 +38,7 @@ export async function claimIdempotencyKey(
 ): Promise<KeyClaim> {
   const _id = `${userId}:${key}`;
   try {
-    const row = { _id, userId: new Types.ObjectId(userId), key, requestHash, resourceId, createdAt: now };
-    await insertBuiltRow(IdempotencyKeyModel, row, now);
+    await insertBuiltRow(IdempotencyKeyModel, idempotencyKeyRow(userId, key, requestHash, resourceId, now), now);
     return { first: true };
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;

@@ -1,5 +1,5 @@
 import type { Model } from "mongoose";
-import { insertBatcher } from "./insertBatcher";
+import { claimedInsertBatcher, insertBatcher } from "./insertBatcher";
 
 /** Documents built and validated per chunk of insertValidated. */
 export const INSERT_CHUNK = 250;
@@ -110,4 +110,40 @@ export async function insertBuiltRow<T>(model: Model<any>, row: object, now = ne
   const stored = { ...schemaDefaults(model), ...stamps, ...row };
   await batcherOf(model).insert(stored);
   return stored as T;
+}
+
+const pairBatchers = new Map<string, ReturnType<typeof claimedInsertBatcher>>();
+
+/**
+ * Inserts a built claim row (e.g. an Idempotency-Key) and, if it went in, the built row it claims
+ * for, both grouped with the other pairs of the same models that arrive meanwhile (see
+ * claimedInsertBatcher), each completed as insertBuiltRow does. Resolves with the stored row, or
+ * undefined when the claim was already taken (nothing of this pair is stored then).
+ */
+export async function insertBuiltRowClaimed<T>(
+  // biome-ignore lint/suspicious/noExplicitAny: any model: its document type does not matter here
+  claimModel: Model<any>,
+  claim: object,
+  // biome-ignore lint/suspicious/noExplicitAny: any model: its document type does not matter here
+  model: Model<any>,
+  row: object,
+  now = new Date(),
+): Promise<T | undefined> {
+  const key = `${claimModel.modelName}>${model.modelName}`;
+  let batcher = pairBatchers.get(key);
+  if (!batcher) {
+    batcher = claimedInsertBatcher(
+      () => claimModel.collection as never,
+      () => model.collection as never,
+    );
+    pairBatchers.set(key, batcher);
+  }
+  const complete = (target: Model<unknown>, built: object) => ({
+    ...schemaDefaults(target),
+    ...(target.schema.get("timestamps") ? { createdAt: now, updatedAt: now } : {}),
+    ...built,
+  });
+  const stored = complete(model, row);
+  const outcome = await batcher.insert(complete(claimModel, claim), stored);
+  return outcome === "inserted" ? (stored as T) : undefined;
 }
