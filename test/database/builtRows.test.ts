@@ -103,4 +103,26 @@ describe("rows built for the hot paths, and inserts grouped into one command", (
     expect(await claims.countDocuments({ _id: "key-new" })).to.equal(1);
     expect((await records.findOne({ _id: "record-taken" }))?.n).to.equal(-1);
   });
+
+  it("files a report whose code was taken meanwhile under a fresh code, once, as created", async () => {
+    const first = await report(desk.url, desk.worker, buildReport(119.021, 33.521, { title: "编号占用前" }));
+    expect(first.status).to.equal(201);
+    // The codes that come next in this instance's block are taken by someone else meanwhile.
+    const [, year, number] = /^HA-(\d{4})-(\d{6})$/.exec(first.body.event.code as string) ?? [];
+    const taken = Array.from({ length: 5 }, (_, n) => `HA-${year}-${String(Number(number) + 1 + n).padStart(6, "0")}`);
+    await EventModel.collection.insertMany(taken.map((code) => ({ _id: new mongoose.Types.ObjectId(), code })));
+    const second = await report(
+      desk.url,
+      desk.worker,
+      buildReport(119.022, 33.522, { title: "编号占用后" }),
+      "code-taken-1",
+    );
+    expect(second.status).to.equal(201);
+    expect(second.headers.get("idempotent-replayed")).to.equal(null);
+    expect(taken).not.to.include(second.body.event.code);
+    expect(await EventModel.countDocuments({ title: "编号占用后" })).to.equal(1);
+    const keys = await IdempotencyKeyModel.find({ key: "code-taken-1" }).lean();
+    expect(keys.map((row) => row.resourceId)).to.deep.equal([second.body.event.id]);
+    await EventModel.collection.deleteMany({ code: { $in: taken } } as never);
+  });
 });

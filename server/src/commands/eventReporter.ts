@@ -77,8 +77,10 @@ export async function reportEvent(
   // A report with photos links them to its event between the claim and the insert; and any report
   // whose key was taken already, or whose first insert failed, goes this way.
   const claim = await claimIdempotencyKey(actor.id, idempotencyKey, requestHash, planned.toHexString(), now);
+  // The key may be ours already: claimed together with an event whose insert failed just now.
+  const first = claim.first || claim.resourceId === planned.toHexString();
   const id = claim.first ? planned : new Types.ObjectId(claim.resourceId);
-  if (!claim.first) {
+  if (!first) {
     const existing = (await EventModel.findById(id).lean()) as EventDoc | null;
     if (existing) return outcomeOf(existing, false);
   }
@@ -96,7 +98,7 @@ export async function reportEvent(
       const doc = await insertBuiltRow<EventDoc>(EventModel, { ...draft.build(id), code }, now);
       cacheEvent(doc);
       domainEvents.publish({ type: "created", event: doc, at: now });
-      return outcomeOf(doc, claim.first);
+      return outcomeOf(doc, first);
     } catch (error) {
       if (isDuplicateKey(error)) {
         // Another request under the same key inserted this very event first.
