@@ -157,13 +157,22 @@ export async function entriesSince(
   since: number,
   limit: number,
 ): Promise<{ entries: ChangeLogEntryDoc[] } | { tooOld: true; latest: number }> {
-  const [oldest, latest] = await Promise.all([ChangeLogEntryModel.findOne().sort({ _id: 1 }).lean(), latestSeq()]);
-  if (since > latest || (oldest && since < oldest._id - 1)) return { tooOld: true, latest };
-  const entries = await ChangeLogEntryModel.find({ _id: trusted({ $gt: since }) })
+  // One read, from `since` itself: on FerretDB's SQLite backend every read of this log scans it
+  // whole (only an `_id` equal to a string or ObjectId is looked up), and this used to take
+  // three (oldest, newest, then the entries): 1.6 s each at 5,000 entries, 6 s at 20,000.
+  const read = await ChangeLogEntryModel.find({ _id: trusted({ $gte: since }) })
     .sort({ _id: 1 })
-    .limit(limit + 1)
+    .limit(limit + 2)
     .lean<ChangeLogEntryDoc[]>();
-  return { entries };
+  const entries = read.filter((entry) => entry._id > since).slice(0, limit + 1);
+  const next = entries[0];
+  // Seqs have no gaps and pruning keeps the newest: an entry after `since` that is not the next
+  // one means the ones between were pruned.
+  if (next) return next._id === since + 1 ? { entries } : { tooOld: true, latest: await latestSeq() };
+  // Nothing after `since`: up to date when `since` is the newest entry (or the log is empty and
+  // `since` is 0); otherwise `since` lies beyond the log.
+  if (read[0]?._id === since || (since === 0 && !read.length)) return { entries: [] };
+  return { tooOld: true, latest: await latestSeq() };
 }
 
 /** Deletes entries older than `olderThan`, always keeping the newest so that seq never restarts. */
