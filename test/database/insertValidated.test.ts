@@ -14,15 +14,17 @@ describe("inserting many documents through the model layer, a chunk at a time", 
   beforeEach(() => Reading.deleteMany({}));
 
   it("stores every document cast, with defaults and timestamps", async () => {
-    const docs = Array.from({ length: 1_200 }, (_, n) => ({ n: String(n) }));
-    expect(await insertValidated(Reading, docs)).to.equal(1_200);
+    const count = INSERT_CHUNK * 2 + 200;
+    const docs = Array.from({ length: count }, (_, n) => ({ n: String(n) }));
+    expect(await insertValidated(Reading, docs)).to.equal(count);
     const stored = await Reading.find({}).sort({ n: 1 }).lean();
-    expect(stored.map((doc) => doc.n)).to.deep.equal(Array.from({ length: 1_200 }, (_, n) => n));
+    expect(stored.map((doc) => doc.n)).to.deep.equal(Array.from({ length: count }, (_, n) => n));
     expect(stored.every((doc) => doc.unit === "m" && doc.createdAt instanceof Date)).to.equal(true);
   });
 
   it("stops at an invalid document: the chunks before its own are stored, nothing from its chunk on", async () => {
-    const docs = Array.from({ length: 1_200 }, (_, n) => ({ n: n === 600 ? -1 : n }));
+    const invalid = INSERT_CHUNK + INSERT_CHUNK / 2 + 1;
+    const docs = Array.from({ length: INSERT_CHUNK * 2 + 200 }, (_, n) => ({ n: n === invalid ? -1 : n }));
     let error: unknown;
     try {
       await insertValidated(Reading, docs);
@@ -32,7 +34,7 @@ describe("inserting many documents through the model layer, a chunk at a time", 
     expect((error as Error)?.name).to.equal("ValidationError");
     expect((error as Error).message).to.match(/n/);
     const stored = await Reading.find({}).lean();
-    const before = Math.floor(600 / INSERT_CHUNK) * INSERT_CHUNK;
+    const before = Math.floor(invalid / INSERT_CHUNK) * INSERT_CHUNK;
     expect(before, "the invalid document is not in the first chunk").to.be.greaterThan(0);
     expect(stored.length).to.equal(before);
     expect(Math.max(...stored.map((doc) => doc.n))).to.equal(before - 1);

@@ -1,8 +1,14 @@
+import { setImmediate } from "node:timers/promises";
 import type { Model } from "mongoose";
 import { claimedInsertBatcher, insertBatcher } from "./insertBatcher";
+import { validateDocuments } from "./validateDocuments";
 
-/** Documents built and validated per chunk of insertValidated. */
-export const INSERT_CHUNK = 250;
+/**
+ * Documents per insert command of insertValidated. Each command has a cost of its own in the
+ * database: on FerretDB's SQLite backend 5,000 events in chunks of 100 took it about 30% more CPU
+ * than in chunks of 1,000, which cost what one command of all 5,000 does.
+ */
+export const INSERT_CHUNK = 1000;
 
 /**
  * Inserts many documents through the model layer: each is built as a mongoose document (casting
@@ -24,7 +30,7 @@ export async function insertValidated(model: Model<any>, docs: readonly object[]
     if (failure) throw failure.error;
   };
   for (let start = 0; start < docs.length; start += INSERT_CHUNK) {
-    const rows = await validatedRows(model, docs.slice(start, start + INSERT_CHUNK)).catch(async (error) => {
+    const rows = await validatedInSlices(model, docs.slice(start, start + INSERT_CHUNK)).catch(async (error) => {
       await written();
       throw error;
     });
@@ -42,16 +48,35 @@ export async function insertValidated(model: Model<any>, docs: readonly object[]
   return inserted;
 }
 
+/** Documents built and validated between two turns of the event loop. */
+const BUILD_SLICE = 100;
+
+/**
+ * validatedRows, a slice at a time with a turn of the event loop between slices: building is
+ * synchronous CPU work (about 0.3 ms per event document), and a chunk built in one go would keep
+ * the driver from sending the write before it and from reading its answer, and hold up every
+ * other request of the process meanwhile.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: any model: its document type does not matter here
+async function validatedInSlices(model: Model<any>, docs: readonly object[]): Promise<Record<string, unknown>[]> {
+  const rows: Record<string, unknown>[] = [];
+  for (let start = 0; start < docs.length; start += BUILD_SLICE) {
+    if (start > 0) await setImmediate();
+    rows.push(...(await validatedRows(model, docs.slice(start, start + BUILD_SLICE))));
+  }
+  return rows;
+}
+
 /**
  * The rows `docs` are stored as: each built as a mongoose document of `model` (casting, defaults,
- * timestamps when the schema has them and a document brings none) and validated. Throws the first
- * validation error.
+ * timestamps when the schema has them and a document brings none) and validated (see
+ * validateDocuments). Throws the first validation error.
  */
 // biome-ignore lint/suspicious/noExplicitAny: any model: its document type does not matter here
 export async function validatedRows(model: Model<any>, docs: readonly object[]): Promise<Record<string, unknown>[]> {
   const stamps = model.schema.get("timestamps") ? new Date() : undefined;
   const built = docs.map((doc) => new model(stamps ? { createdAt: stamps, updatedAt: stamps, ...doc } : doc));
-  await Promise.all(built.map((document) => document.validate()));
+  await validateDocuments(model.schema, built);
   return built.map((document) => document.toObject({ depopulate: true }));
 }
 

@@ -17,7 +17,6 @@ import { demoEventText, LEAD_DEPARTMENT } from "./demoEventTexts";
 import { randomWeighted } from "./randomDraws";
 
 const DAY = 86_400_000;
-const BATCH = 500;
 const SEVERITY_WEIGHTS: Record<Severity, number> = { general: 62, major: 27, serious: 9, very_serious: 2 };
 const clocks: HistoryClocks = {
   assessment: assessmentDeadline,
@@ -98,14 +97,12 @@ export interface DemoEventOptions {
 
 /**
  * Seeds `count` historical events over the last `days` days, each with a consistent hash-chained
- * timeline, deadlines, tasks and overdue marks, written by insertMany in batches. Events whose
+ * timeline, deadlines, tasks and overdue marks, written through the model layer (insertValidated). Events whose
  * planned steps lie in the future stay open at the stage reached by now.
  */
 export async function seedDemoEvents(options: DemoEventOptions): Promise<number> {
   const docs = await generateDemoEventDocuments(options);
-  for (let index = 0; index < docs.length; index += BATCH) {
-    await insertValidated(EventModel, docs.slice(index, index + BATCH));
-  }
+  await insertValidated(EventModel, docs);
   return docs.length;
 }
 
