@@ -1,5 +1,6 @@
 import { setImmediate } from "node:timers/promises";
 import type { Model } from "mongoose";
+import { isOnlyDuplicateKeys } from "./duplicateKey";
 import { claimedInsertBatcher, insertBatcher } from "./insertBatcher";
 import { validateDocuments } from "./validateDocuments";
 
@@ -10,6 +11,15 @@ import { validateDocuments } from "./validateDocuments";
  */
 export const INSERT_CHUNK = 1000;
 
+export interface InsertValidatedOptions {
+  /**
+   * false: a document refused by a unique index (someone else inserted it first) is skipped and
+   * the others still go in, as with the driver's unordered insertMany; it is left out of the count.
+   * Any other failure still stops the run. Default true.
+   */
+  ordered?: boolean;
+}
+
 /**
  * Inserts many documents through the model layer: each is built as a mongoose document (casting
  * and defaults) and validated (see validatedRows), then written with the driver's insertMany,
@@ -19,10 +29,26 @@ export const INSERT_CHUNK = 1000;
  * around each one, which made it 3.4× slower than the driver on a 5,000-event seed; `lean: true` is
  * fast but skips casting, defaults and validation altogether. A document that fails validation
  * stops the run with its error: the chunks before its own are stored, nothing from its chunk on.
+ * Resolves with the number of documents inserted.
  */
-// biome-ignore lint/suspicious/noExplicitAny: any model: its document type does not matter here
-export async function insertValidated(model: Model<any>, docs: readonly object[]): Promise<number> {
+export async function insertValidated(
+  // biome-ignore lint/suspicious/noExplicitAny: any model: its document type does not matter here
+  model: Model<any>,
+  docs: readonly object[],
+  options: InsertValidatedOptions = {},
+): Promise<number> {
+  return (await insertValidatedRows(model, docs, options)).inserted;
+}
+
+/** insertValidated, resolving also with every row built (those skipped as duplicates included). */
+export async function insertValidatedRows(
+  // biome-ignore lint/suspicious/noExplicitAny: any model: its document type does not matter here
+  model: Model<any>,
+  docs: readonly object[],
+  { ordered = true }: InsertValidatedOptions = {},
+): Promise<{ inserted: number; rows: Record<string, unknown>[] }> {
   let inserted = 0;
+  const built: Record<string, unknown>[] = [];
   let failure: { error: unknown } | undefined;
   let writing: Promise<void> = Promise.resolve();
   const written = async () => {
@@ -35,17 +61,20 @@ export async function insertValidated(model: Model<any>, docs: readonly object[]
       throw error;
     });
     await written();
-    writing = model.collection.insertMany(rows as never[], { ordered: true }).then(
+    built.push(...rows);
+    writing = model.collection.insertMany(rows as never[], { ordered }).then(
       (result) => {
         inserted += result.insertedCount;
       },
       (error) => {
-        failure = { error };
+        if (!ordered && isOnlyDuplicateKeys(error))
+          inserted += (error as { insertedCount?: number }).insertedCount ?? 0;
+        else failure = { error };
       },
     );
   }
   await written();
-  return inserted;
+  return { inserted, rows: built };
 }
 
 /** Documents built and validated between two turns of the event loop. */

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { addDaysToDateKey, INSPECTION_LIMITS, shanghaiDateKey } from "@gridrisk/shared";
 import { Types } from "mongoose";
 import { currentCalendarPeriods } from "../calendar/calendarStore";
-import { isOnlyDuplicateKeys } from "../database/duplicateKey";
+import { insertValidated } from "../database/bulkInsert";
 import { trusted } from "../database/trustedFilter";
 import type { InspectionPlanDoc } from "../models/inspectionPlan";
 import { type MeetingDoc, MeetingModel } from "../models/meeting";
@@ -56,16 +56,8 @@ export async function materialiseMeetings(plan: InspectionPlanDoc, now = new Dat
   const gone = new Set(replaced.map(String));
   const known = new Set(existing.map((meeting) => meeting._id.toHexString()).filter((id) => !gone.has(id)));
   const fresh = [...wanted.entries()].filter(([id]) => !known.has(id)).map(([, doc]) => doc);
-  let inserted = 0;
-  if (fresh.length > 0) {
-    try {
-      inserted = (await MeetingModel.insertMany(fresh, { ordered: false })).length;
-    } catch (error) {
-      // Another run made some of them first: exactly what the derived _id is for.
-      if (!isOnlyDuplicateKeys(error)) throw error;
-      inserted = (error as { insertedDocs?: unknown[] }).insertedDocs?.length ?? 0;
-    }
-  }
+  // Another run may make some of them first: exactly what the derived _id is for (skipped).
+  const inserted = fresh.length > 0 ? await insertValidated(MeetingModel, fresh, { ordered: false }) : 0;
   const refreshed = replaced.filter((id) => wanted.has(id.toHexString())).length;
   return {
     inserted: Math.max(inserted - refreshed, 0),

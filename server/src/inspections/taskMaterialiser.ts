@@ -7,7 +7,7 @@ import {
   shanghaiDateKey,
 } from "@gridrisk/shared";
 import { currentCalendarPeriods } from "../calendar/calendarStore";
-import { isOnlyDuplicateKeys } from "../database/duplicateKey";
+import { insertValidatedRows } from "../database/bulkInsert";
 import { trusted } from "../database/trustedFilter";
 import { createLogger } from "../logging/logger";
 import { type InspectionPlanDoc, InspectionPlanModel } from "../models/inspectionPlan";
@@ -131,24 +131,17 @@ export async function materialisePlan(plan: InspectionPlanDoc, now = new Date())
     replaced.length > 0 ? (await InspectionTaskModel.deleteMany({ _id: trusted({ $in: replaced }) })).deletedCount : 0;
   const known = new Set(existing.map((task) => task._id));
   const fresh = [...wanted.values()].filter((task) => !known.has(String(task._id)) || outdated.has(String(task._id)));
-  let inserted = 0;
-  if (fresh.length > 0) {
-    try {
-      inserted = (await InspectionTaskModel.insertMany(fresh, { ordered: false })).length;
-    } catch (error) {
-      // Another run inserted some of them first: exactly what the unique _id is for. (One that
-      // re-inserted an older version is replaced by the next run, which sees its old planVersion.)
-      if (!isOnlyDuplicateKeys(error)) throw error;
-      inserted = (error as { insertedDocs?: unknown[] }).insertedDocs?.length ?? 0;
-    }
-  }
+  // Another run may insert some of them first: exactly what the unique _id is for, so those are
+  // skipped. (One that re-inserted an older version is replaced by the next run, which sees its
+  // old planVersion.)
+  const { inserted, rows } =
+    fresh.length > 0
+      ? await insertValidatedRows(InspectionTaskModel, fresh, { ordered: false })
+      : { inserted: 0, rows: [] };
   if (deleted > 0 || inserted > 0) {
-    // This process's store at once (defaults applied as on insert); other instances re-read the
-    // plan's tasks when they see the change log's entry.
-    inspectionTaskStore.materialised(
-      fresh.map((task) => new InspectionTaskModel(task).toObject() as unknown as InspectionTaskDoc),
-      replaced,
-    );
+    // This process's store at once (the rows as stored); other instances re-read the plan's tasks
+    // when they see the change log's entry.
+    inspectionTaskStore.materialised(rows as unknown as InspectionTaskDoc[], replaced);
     const audience = { regionPath: plan.regionPath.map(String), departmentIds: [] };
     await appendChange({ kind: "inspection_plan", type: "materialised", planId, ...audience, at: now });
   }
