@@ -1,6 +1,7 @@
 import { polygonsOf } from "@gridrisk/shared";
 import mongoose from "mongoose";
 import pointInPolygon from "point-in-polygon-hao";
+import { insertValidated } from "../database/bulkInsert";
 import { InstitutionModel } from "../models/institution";
 import { RegionModel } from "../models/region";
 import { fromStoredBoundary } from "../territory/storedBoundary";
@@ -43,8 +44,6 @@ export async function seedDemoInstitutions(seed: number): Promise<number> {
       },
     ];
   });
-  for (let index = 0; index < docs.length; index += 500) {
-    await InstitutionModel.insertMany(docs.slice(index, index + 500), { lean: true });
-  }
+  await insertValidated(InstitutionModel, docs);
   return existing.size + docs.length;
 }
