@@ -19,6 +19,7 @@ const BENCHES = [
   "map",
   "client",
   "prevention",
+  "changeLog",
   "soak",
 ];
 const here = path.dirname(fileURLToPath(import.meta.url));

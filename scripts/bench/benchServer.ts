@@ -180,3 +180,14 @@ export function percentile(samples: number[], fraction: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? 0;
 }
+
+/** Runs `work` `calls` times one after another; the median and the longest, in ms. */
+export async function timedCalls(calls: number, work: () => Promise<unknown>): Promise<{ p50: number; max: number }> {
+  const samples: number[] = [];
+  for (let call = 0; call < calls; call++) {
+    const started = performance.now();
+    await work();
+    samples.push(performance.now() - started);
+  }
+  return { p50: percentile(samples, 0.5), max: Math.max(...samples) };
+}

@@ -15,7 +15,7 @@ import { seedDemoDataOnFirstRun } from "@gridrisk/server/seed/demoSeed";
 import { territory } from "@gridrisk/server/territory/territoryCache";
 import mongoose from "mongoose";
 import { report } from "./benchReport";
-import { percentile, startEmptyBenchServer } from "./benchServer";
+import { startEmptyBenchServer, timedCalls } from "./benchServer";
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 7);
 const TARGET_MS = 500;
@@ -73,15 +73,7 @@ try {
   }
   const [institutionId] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0] ?? [""];
 
-  const time = async (work: () => Promise<unknown>) => {
-    const samples: number[] = [];
-    for (let i = 0; i < CALLS; i++) {
-      const started = performance.now();
-      await work();
-      samples.push(performance.now() - started);
-    }
-    return { p50: percentile(samples, 0.5), max: Math.max(...samples) };
-  };
+  const time = (work: () => Promise<unknown>) => timedCalls(CALLS, work);
   let mine = 0;
   const myTasks = await time(async () => {
     mine = (await call("GET", "/api/inspection-tasks?mine=true", grid)).items.length;

@@ -11,6 +11,7 @@ import { forgetEvent } from "./events/eventCache";
 import { loadRecentEvents } from "./events/recentEvents";
 import { inspectionTaskStore } from "./inspections/inspectionTaskStore";
 import { metricsStore } from "./metrics/metricsStore";
+import { upgradeChangeLogIds } from "./realtime/changeLogUpgrade";
 import "./models";
 import { schedulePruning } from "./jobs/expiredSignInPruning";
 import { startScheduler } from "./jobs/scheduler";
@@ -68,6 +69,7 @@ export async function startServer(
 
   const connected = connectDatabase(config.mongodbUri)
     .then(() => ensureIndexes())
+    .then(() => upgradeChangeLogIds())
     .then(() => Promise.all([reloadTerritory(), reloadCalendar(), loadRecentEvents()]))
     // The figures, the map, task lists and risk profiles read facts built by one scan each: start
     // them now, not at the first look.

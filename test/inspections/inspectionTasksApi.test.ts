@@ -1,5 +1,5 @@
 import { sweepOverdueInspections } from "@gridrisk/server/jobs/inspectionOverdueSweep";
-import { ChangeLogEntryModel } from "@gridrisk/server/models/changeLogEntry";
+import { ChangeLogEntryModel, changeLogKey } from "@gridrisk/server/models/changeLogEntry";
 import { InspectionTaskModel } from "@gridrisk/server/models/inspectionTask";
 import type { RunningServer } from "@gridrisk/server/server";
 import type { ClientToServerEvents, InspectionTaskLiveChange, ServerToClientEvents, SyncAck } from "@gridrisk/shared";
@@ -208,7 +208,7 @@ describe("inspection tasks API: my tasks, check-in, checklist, findings, overdue
     expect(missed.inspections.every((c) => c.task.regionPath.includes(ids.district))).to.equal(true);
     const elsewhere = await other.socket.timeout(10_000).emitWithAck("sync", { since: start.seq });
     expect(elsewhere).to.deep.include({ changes: [], inspections: [] });
-    const logged = await ChangeLogEntryModel.findById(change?.seq).lean();
+    const logged = await ChangeLogEntryModel.findById(changeLogKey(change?.seq ?? 0)).lean();
     expect(logged).to.deep.include({ kind: "inspection_task", type: "overdue" });
   });
 });

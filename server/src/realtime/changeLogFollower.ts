@@ -92,6 +92,6 @@ export abstract class ChangeLogFollower {
     }
     await this.apply(found.entries);
     const last = found.entries.at(-1);
-    if (last) this.seq = last._id;
+    if (last) this.seq = last.seq;
   }
 }

@@ -41,6 +41,6 @@ export async function answerSync(actor: Actor, since: unknown): Promise<SyncAck>
     inspections: found.entries
       .filter((entry) => entry.kind === "inspection_task" && maySeeTask(actor, entry))
       .map(taskChangeOf),
-    seq: last ? last._id : since,
+    seq: last ? last.seq : since,
   };
 }
