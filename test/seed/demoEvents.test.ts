@@ -1,9 +1,10 @@
+import { followUpDeadline } from "@gridrisk/server/events/eventDeadlines";
 import { verifyChain } from "@gridrisk/server/events/timelineChain";
 import { metricFactOf } from "@gridrisk/server/metrics/metricFact";
 import { metricsStore } from "@gridrisk/server/metrics/metricsStore";
 import { type EventDoc, EventModel } from "@gridrisk/server/models/event";
 import { seedDemoEvents } from "@gridrisk/server/seed/seedDemoEvents";
-import { EVENT_STATUSES } from "@gridrisk/shared";
+import { EVENT_STATUSES, type Severity } from "@gridrisk/shared";
 import { expect } from "chai";
 import { ensureDepartment } from "../helpers/accounts";
 import { loadTerritoryFixture } from "../helpers/territoryFixture";
@@ -67,6 +68,21 @@ describe("demo history: seeded events with consistent timelines", () => {
       }
       const fact = metricFactOf(event);
       if (event.status === "closed") expect(fact.resolvedAt).to.not.equal(null);
+      if (event.status === "resolved") {
+        // The follow-up clock runs from the last resolve (a reworked event is resolved twice), and
+        // a follow-up overdue mark after it is dated at that clock's end.
+        const resolved = event.timeline.filter((entry) => entry.action === "resolve").at(-1);
+        const due = followUpDeadline(event.severity as Severity, resolved?.at as Date);
+        expect(event.deadlines?.followUp?.getTime(), event.code).to.equal(due.getTime());
+        const marks = event.timeline.filter(
+          (entry) =>
+            entry.action === "overdue" && entry.fields?.includes('"followUp"') && entry.at >= (resolved?.at as Date),
+        );
+        expect(
+          marks.every((entry) => entry.at.getTime() === due.getTime()),
+          event.code,
+        ).to.equal(true);
+      }
     }
     expect(events.some((event) => event.overdueStages.length > 0)).to.equal(true);
     expect(events.some((event) => event.reworkCount > 0)).to.equal(true);

@@ -87,8 +87,9 @@ export function nearestDeadline(event: Pick<EventSummary, "status" | "deadlines"
       return deadlines.assessment;
     case "dispatched":
     case "handling":
-    case "resolved":
       return deadlines.handling;
+    // Resolving ends the handling clock and starts the follow-up one (回访).
+    case "resolved":
     case "follow_up":
       return deadlines.followUp;
     default:

@@ -1,6 +1,6 @@
 import type { Severity } from "@gridrisk/shared";
 import { Types } from "mongoose";
-import { assessmentDeadline, defaultHandlingDeadline } from "../events/eventDeadlines";
+import { assessmentDeadline, defaultHandlingDeadline, followUpDeadline } from "../events/eventDeadlines";
 import { chainEntry, genesisHash } from "../events/timelineChain";
 import type { RegionSummary } from "../territory/territoryRegistry";
 import type { HistoryStep, planEventHistory } from "./demoEventHistory";
@@ -51,6 +51,9 @@ export function eventDocument(input: DocumentInput) {
   const lastRecurred = steps.filter((step) => step.fields?.outcome === "recurred").at(-1);
   const taskDue = lastRecurred ? defaultHandlingDeadline(severity, lastRecurred.at) : plan.handlingDue;
   const assessedAt = steps.find((step) => step.action === "assess")?.at;
+  // A reworked event is resolved twice: the follow-up clock runs from the last resolve, as the
+  // resolve action sets it.
+  const lastResolved = steps.filter((step) => step.action === "resolve").at(-1);
   const deadlines = {
     assessment:
       status === "reported" || status === "assessing"
@@ -59,12 +62,21 @@ export function eventDocument(input: DocumentInput) {
           ? assessmentDeadline(severity, assessedAt)
           : null,
     handling: status === "dispatched" || status === "handling" ? taskDue : null,
-    followUp: status === "resolved" ? plan.followUpDue : null,
+    followUp: status === "resolved" && lastResolved ? followUpDeadline(severity, lastResolved.at) : null,
   };
   const timeline = [...steps];
   const stillOpen = Object.entries(deadlines).filter(([, due]) => due && due.getTime() <= now);
+  // When each stage's running clock started: a mark before it belongs to an earlier round.
+  const clockStart: Record<string, number> = {
+    handling: lastRecurred?.at.getTime() ?? 0,
+    followUp: lastResolved?.at.getTime() ?? 0,
+  };
   for (const [stage, due] of stillOpen) {
-    const marked = steps.some((step) => (step.fields?.overdue as string[] | undefined)?.includes(stage));
+    const marked = steps.some(
+      (step) =>
+        step.at.getTime() >= (clockStart[stage] ?? 0) &&
+        (step.fields?.overdue as string[] | undefined)?.includes(stage),
+    );
     if (!marked || status === "escalated") {
       timeline.push({
         action: "overdue",
@@ -108,7 +120,7 @@ export function eventDocument(input: DocumentInput) {
     .filter(([, due]) => due && due.getTime() <= now)
     .map(([stage]) => stage);
   const open = Object.values(deadlines).filter((due): due is Date => due !== null);
-  const resolvedAt = steps.filter((step) => step.action === "resolve").at(-1)?.at ?? null;
+  const resolvedAt = lastResolved?.at ?? null;
   return {
     _id: id,
     category,
