@@ -117,7 +117,7 @@ export const en: Shape<typeof zhCN> = {
     loadFailed: "Loading failed: {{message}}",
     retry: "Retry",
     empty: "Nothing in the queue.",
-    total: "Total {{count}}",
+    total: "All events in the area (closed included) {{count}}",
     countsLabel: "Counts by status",
     sound: "Sound cue for new events",
     queueLabel: "Event queue",

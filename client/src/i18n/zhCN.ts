@@ -104,7 +104,7 @@ export const zhCN = {
     loadFailed: "加载失败：{{message}}",
     retry: "重试",
     empty: "暂无待办事件。",
-    total: "合计 {{count}}",
+    total: "辖区全部事件（含已结案）{{count}}",
     countsLabel: "按状态统计",
     sound: "新事件声音提示",
     queueLabel: "事件队列",
