@@ -43,6 +43,9 @@ function fact(overrides: Partial<MetricFact>): MetricFact {
     urges: 0,
     nextDeadline: null,
     overdueStages: [],
+    reporterId: null,
+    followUpAssigneeId: null,
+    departmentIds: [],
     ...overrides,
   };
 }

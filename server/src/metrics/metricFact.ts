@@ -1,10 +1,11 @@
+import type { ListFields } from "../events/eventListFacts";
 import type { EventDoc } from "../models/event";
 
 /**
- * What the figures and the live map need to know about one event, derived from the stored
- * event and its timeline. Small enough that a process keeps one per event in memory.
+ * What the figures, the live map and the event list need to know about one event, derived from
+ * the stored event and its timeline. Small enough that a process keeps one per event in memory.
  */
-export interface MetricFact {
+export interface MetricFact extends ListFields {
   id: string;
   /** The optimistic lock's version: a fact never replaces a newer one. */
   version: number;
@@ -40,6 +41,10 @@ export interface MetricFact {
   nextDeadline: number | null;
   /** Stages marked overdue and still running. */
   overdueStages: string[];
+  /** Who reported it, whose follow-up visit it is, and the departments with a task on it (the list's filters). */
+  reporterId: string | null;
+  followUpAssigneeId: string | null;
+  departmentIds: string[];
 }
 
 /** The fields of a stored event a fact is derived from (the scan's projection). */
@@ -61,6 +66,9 @@ export const FACT_PROJECTION = {
   nextDeadline: 1,
   overdueStages: 1,
   version: 1,
+  reporterId: 1,
+  "followUp.assigneeId": 1,
+  "tasks.departmentId": 1,
   // Only what a fact reads of the timeline: FerretDB then sends a fraction of each event, which
   // made the start-up scan about three times faster (the hashes and notes are most of an event).
   "timeline.action": 1,
@@ -89,6 +97,9 @@ type FactSource = Pick<
   | "overdueStages"
   | "version"
   | "timeline"
+  | "reporterId"
+  | "followUp"
+  | "tasks"
 > & { createdAt?: Date };
 
 function overdueStagesOf(fields: string | null | undefined): string[] {
@@ -144,5 +155,8 @@ export function metricFactOf(doc: FactSource): MetricFact {
     urges: doc.urgeCount ?? 0,
     nextDeadline: doc.nextDeadline ? doc.nextDeadline.getTime() : null,
     overdueStages: [...(doc.overdueStages ?? [])],
+    reporterId: doc.reporterId ? String(doc.reporterId) : null,
+    followUpAssigneeId: doc.followUp?.assigneeId ? String(doc.followUp.assigneeId) : null,
+    departmentIds: [...new Set((doc.tasks ?? []).map((task) => String(task.departmentId)))],
   };
 }

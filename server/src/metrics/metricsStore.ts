@@ -33,6 +33,15 @@ class MetricsStore extends ChangeLogFollower {
     return this.facts;
   }
 
+  /**
+   * The facts, with other instances' changes of the last `maxAgeMs` read from the change log
+   * first (see ChangeLogFollower.upToDate): what the event list reads.
+   */
+  async fresh(maxAgeMs: number): Promise<Map<string, MetricFact>> {
+    await this.upToDate(maxAgeMs);
+    return this.facts;
+  }
+
   /** Makes the next use scan again (after a bulk insert that published no domain events). */
   invalidate(): void {
     if (!this.started) return;

@@ -50,15 +50,26 @@ export abstract class ChangeLogFollower {
     if (this.database !== mongoose.connection.name || !this.building) this.rebuild();
     await this.building;
     if (Date.now() - this.lastCatchUp > CATCH_UP_MS) {
-      this.lastCatchUp = Date.now();
-      this.catchingUp ??= this.catchUp()
-        .catch((error: Error) => {
-          log.warn(`${this.label} catch-up failed`, { error: error.message });
-        })
-        .finally(() => {
-          this.catchingUp = undefined;
-        });
+      this.startCatchUp();
     }
+  }
+
+  /** Whether the view is complete for the current database (built, not being rebuilt). */
+  get built(): boolean {
+    return this.builtAt > 0 && this.database === mongoose.connection.name;
+  }
+
+  /**
+   * Builds the view or brings it up to date, and reads the change log first unless that was done
+   * less than `maxAgeMs` ago: for reads that must see other instances' recent changes (a change
+   * log read that finds nothing new costs one lookup by `_id`).
+   */
+  protected async upToDate(maxAgeMs: number): Promise<void> {
+    await this.ready();
+    if (Date.now() - this.lastCatchUp > maxAgeMs) {
+      this.startCatchUp();
+    }
+    await this.catchingUp;
   }
 
   /** Starts building in the background. */
@@ -74,6 +85,7 @@ export abstract class ChangeLogFollower {
   /** Forgets everything and scans again (after a bulk insert that published no domain events). */
   rebuild(): Promise<void> {
     this.database = mongoose.connection.name;
+    this.builtAt = 0;
     this.clear();
     this.building = (async () => {
       this.seq = await latestSeq();
@@ -82,6 +94,18 @@ export abstract class ChangeLogFollower {
       this.builtAt = Date.now();
     })();
     return this.building;
+  }
+
+  /** Reads the change log in the background, unless a read is already under way. */
+  private startCatchUp(): void {
+    this.lastCatchUp = Date.now();
+    this.catchingUp ??= this.catchUp()
+      .catch((error: Error) => {
+        log.warn(`${this.label} catch-up failed`, { error: error.message });
+      })
+      .finally(() => {
+        this.catchingUp = undefined;
+      });
   }
 
   private async catchUp(): Promise<void> {

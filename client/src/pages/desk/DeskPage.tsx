@@ -159,7 +159,7 @@ export function DeskPage() {
                     className={classes.filter(Boolean).join(" ")}
                     onClick={() => navigate(`/events/${event.id}`)}
                   >
-                    <td>
+                    <td className="queue__code">
                       <Link to={`/events/${event.id}`}>{event.code}</Link>
                     </td>
                     <td>{event.title ?? ""}</td>
@@ -169,7 +169,7 @@ export function DeskPage() {
                     <td>
                       <SeverityBadge severity={event.severity} />
                     </td>
-                    <td>{gridNames.get(event.gridId) ?? ""}</td>
+                    <td className="queue__place">{gridNames.get(event.gridId) ?? ""}</td>
                     <td>
                       <Countdown deadline={deadline} now={now} />
                     </td>

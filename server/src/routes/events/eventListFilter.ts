@@ -2,6 +2,7 @@ import type { EventListQuery } from "@gridrisk/shared";
 import { Types } from "mongoose";
 import { trusted } from "../../database/trustedFilter";
 import { validationFailed } from "../../errors";
+import type { ListPosition } from "../../events/eventListFacts";
 
 function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -49,8 +50,8 @@ export function sortOf(query: EventListQuery): { field: "createdAt" | "nextDeadl
   return { field: "createdAt", direction: query.sort === "createdAt" ? 1 : -1 };
 }
 
-/** The filter that continues after a cursor of (sort value, id). */
-export function afterCursor(cursor: string, sort: ReturnType<typeof sortOf>): Record<string, unknown> {
+/** Where a cursor this API returned continues: after (sort value, id). 400 when it is not one. */
+export function parseCursor(cursor: string): ListPosition {
   let parsed: { v: string; id: string };
   try {
     parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
@@ -59,12 +60,18 @@ export function afterCursor(cursor: string, sort: ReturnType<typeof sortOf>): Re
   } catch {
     throw validationFailed([{ path: "query.cursor", message: "is not a cursor this API returned" }]);
   }
+  return { value: Date.parse(parsed.v), id: parsed.id };
+}
+
+/** The filter that continues after a cursor of (sort value, id). */
+export function afterCursor(cursor: string, sort: ReturnType<typeof sortOf>): Record<string, unknown> {
+  const position = parseCursor(cursor);
   const op = sort.direction === 1 ? "$gt" : "$lt";
-  const value = new Date(parsed.v);
+  const value = new Date(position.value);
   return {
     $or: [
       { [sort.field]: trusted({ [op]: value }) },
-      { [sort.field]: value, _id: trusted({ [op]: new Types.ObjectId(parsed.id) }) },
+      { [sort.field]: value, _id: trusted({ [op]: new Types.ObjectId(position.id) }) },
     ],
   };
 }
@@ -75,5 +82,12 @@ export function cursorAfter(
   sort: ReturnType<typeof sortOf>,
 ): string {
   const value = (sort.field === "createdAt" ? item.createdAt : item.nextDeadline) ?? new Date(0);
-  return Buffer.from(JSON.stringify({ v: value.toISOString(), id: item._id.toHexString() })).toString("base64url");
+  return cursorAt({ value: value.getTime(), id: item._id.toHexString() });
+}
+
+/** The cursor of a list position. */
+export function cursorAt(position: ListPosition): string {
+  return Buffer.from(JSON.stringify({ v: new Date(position.value).toISOString(), id: position.id })).toString(
+    "base64url",
+  );
 }

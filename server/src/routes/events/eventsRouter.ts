@@ -10,14 +10,14 @@ import { z } from "zod";
 import { reportEvent } from "../../commands/eventReporter";
 import { loadVisibleEvent, transitionEvent } from "../../commands/eventTransitioner";
 import { validationFailed } from "../../errors";
-import { canSeeEvent, visibleEventsFilter } from "../../events/eventVisibility";
+import { canSeeEvent } from "../../events/eventVisibility";
 import { recentEvents } from "../../events/recentEvents";
 import { verifyChain } from "../../events/timelineChain";
 import { actorOf } from "../../middlewares/authenticate";
 import { validate } from "../../middlewares/validate";
-import { type EventDoc, EventModel } from "../../models/event";
+import type { EventDoc } from "../../models/event";
 import { presentEvent, presentEventSummary } from "../../presenters/eventPresenter";
-import { afterCursor, cursorAfter, eventListFilter, sortOf } from "./eventListFilter";
+import { countEvents, listEvents } from "./eventListQuery";
 
 export const eventCountsQuerySchema = z
   .object({
@@ -50,33 +50,13 @@ export function eventsRouter(): Router {
 
   router.get("/", async (req, res) => {
     const query = validate(eventListQuerySchema, req.query, "query");
-    const actor = actorOf(res);
-    const sort = sortOf(query);
-    const filter = eventListFilter(query, visibleEventsFilter(actor), actor.id);
-    if (query.cursor) (filter.$and as unknown[]).push(afterCursor(query.cursor, sort));
-    const docs = (await EventModel.find(filter)
-      .select({ timeline: 0 })
-      .sort({ [sort.field]: sort.direction, _id: sort.direction })
-      .limit(query.limit + 1)
-      .lean()) as EventDoc[];
-    const items = docs.slice(0, query.limit);
-    const last = items[items.length - 1];
-    res.json({
-      items: items.map(presentEventSummary),
-      ...(docs.length > query.limit && last ? { nextCursor: cursorAfter(last, sort) } : {}),
-    });
+    res.json(await listEvents(query, actorOf(res)));
   });
 
   router.get("/counts", async (req, res) => {
     const query = validate(eventCountsQuerySchema, req.query, "query");
-    const actor = actorOf(res);
-    const match = eventListFilter({ region: query.region, sort: "-createdAt", limit: 1 }, visibleEventsFilter(actor));
-    const groups = await EventModel.aggregate<{ _id: string; count: number }>([
-      { $match: match },
-      { $group: { _id: "$status", count: { $sum: 1 } } },
-    ]);
-    const byStatus = Object.fromEntries(groups.map((group) => [group._id, group.count]));
-    res.json({ byStatus, total: groups.reduce((sum, group) => sum + group.count, 0) });
+    const byStatus = await countEvents(actorOf(res), query.region);
+    res.json({ byStatus, total: Object.values(byStatus).reduce((sum, count) => sum + count, 0) });
   });
 
   router.get("/:id", async (req, res) => {
