@@ -46,6 +46,7 @@ function fact(overrides: Partial<MetricFact>): MetricFact {
     reporterId: null,
     followUpAssigneeId: null,
     departmentIds: [],
+    stageDeadlines: { assessment: null, handling: null, followUp: null },
     ...overrides,
   };
 }

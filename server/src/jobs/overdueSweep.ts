@@ -4,6 +4,8 @@ import { trusted } from "../database/trustedFilter";
 import { domainEvents } from "../events/domainEvents";
 import type { TransitionPlan } from "../events/transitionPlan";
 import { createLogger } from "../logging/logger";
+import type { MetricFact } from "../metrics/metricFact";
+import { metricsStore } from "../metrics/metricsStore";
 import { type EventDoc, EventModel } from "../models/event";
 
 const log = createLogger("jobs");
@@ -21,6 +23,45 @@ export function newlyOverdueStages(event: Pick<EventDoc, "deadlines" | "overdueS
   return stages;
 }
 
+type SweepCandidate = Pick<EventDoc, "deadlines" | "overdueStages" | "status"> & { _id: unknown };
+
+/**
+ * Open events whose next deadline has passed at `now`: from the facts once this process holds
+ * them (with the change log read first), by a scan of the events' clock fields otherwise (a scan
+ * reads every event on FerretDB's SQLite backend, once a minute). Each is read again by `_id`
+ * before it is marked, so a fact that is a moment old marks nothing wrongly; one a moment behind
+ * is caught by the next sweep.
+ */
+export async function dueForSweep(now: Date): Promise<SweepCandidate[]> {
+  if (!metricsStore.built) return dueFromScan(now);
+  return dueFromFacts((await metricsStore.fresh(0)).values(), now);
+}
+
+/** The candidates among `facts`. */
+export function dueFromFacts(facts: Iterable<MetricFact>, now: Date): SweepCandidate[] {
+  const due: SweepCandidate[] = [];
+  const at = (ms: number | null) => (ms === null ? null : new Date(ms));
+  for (const fact of facts) {
+    if (FINAL.includes(fact.status) || fact.nextDeadline === null || fact.nextDeadline > now.getTime()) continue;
+    const { assessment, handling, followUp } = fact.stageDeadlines;
+    due.push({
+      _id: fact.id,
+      status: fact.status as EventDoc["status"],
+      overdueStages: fact.overdueStages,
+      deadlines: { assessment: at(assessment), handling: at(handling), followUp: at(followUp) },
+    });
+  }
+  return due;
+}
+
+/** The candidates by a scan of the events' clock fields. */
+export async function dueFromScan(now: Date): Promise<SweepCandidate[]> {
+  const filter: Record<string, unknown> = { status: trusted({ $nin: FINAL }), nextDeadline: trusted({ $lte: now }) };
+  return (await EventModel.find(filter)
+    .select({ deadlines: 1, overdueStages: 1, status: 1 })
+    .lean()) as SweepCandidate[];
+}
+
 /**
  * Marks overdue stages and escalates them (快速反应): an overdue assessment is reported to the
  * level above, which may take the event over by claiming it; overdue handling gets an automatic
@@ -28,12 +69,7 @@ export function newlyOverdueStages(event: Pick<EventDoc, "deadlines" | "overdueS
  * versioned update with its timeline entry; an event changed meanwhile is retried next sweep.
  */
 export async function sweepOverdue(now: Date): Promise<{ marked: number; conflicts: number }> {
-  const filter: Record<string, unknown> = { status: trusted({ $nin: FINAL }), nextDeadline: trusted({ $lte: now }) };
-  // The scan brings back only the clock fields; a due event is then read whole by _id (fast).
-  const due = (await EventModel.find(filter).select({ deadlines: 1, overdueStages: 1, status: 1 }).lean()) as Pick<
-    EventDoc,
-    "_id" | "deadlines" | "overdueStages" | "status"
-  >[];
+  const due = await dueForSweep(now);
   let marked = 0;
   let conflicts = 0;
   for (const candidate of due) {

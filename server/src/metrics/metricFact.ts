@@ -45,6 +45,8 @@ export interface MetricFact extends ListFields {
   reporterId: string | null;
   followUpAssigneeId: string | null;
   departmentIds: string[];
+  /** Each stage's running clock, in ms (the overdue sweep picks its candidates by them). */
+  stageDeadlines: { assessment: number | null; handling: number | null; followUp: number | null };
 }
 
 /** The fields of a stored event a fact is derived from (the scan's projection). */
@@ -67,6 +69,7 @@ export const FACT_PROJECTION = {
   overdueStages: 1,
   version: 1,
   reporterId: 1,
+  deadlines: 1,
   "followUp.assigneeId": 1,
   "tasks.departmentId": 1,
   // Only what a fact reads of the timeline: FerretDB then sends a fraction of each event, which
@@ -98,6 +101,7 @@ type FactSource = Pick<
   | "version"
   | "timeline"
   | "reporterId"
+  | "deadlines"
   | "followUp"
   | "tasks"
 > & { createdAt?: Date };
@@ -158,5 +162,10 @@ export function metricFactOf(doc: FactSource): MetricFact {
     reporterId: doc.reporterId ? String(doc.reporterId) : null,
     followUpAssigneeId: doc.followUp?.assigneeId ? String(doc.followUp.assigneeId) : null,
     departmentIds: [...new Set((doc.tasks ?? []).map((task) => String(task.departmentId)))],
+    stageDeadlines: {
+      assessment: doc.deadlines?.assessment?.getTime() ?? null,
+      handling: doc.deadlines?.handling?.getTime() ?? null,
+      followUp: doc.deadlines?.followUp?.getTime() ?? null,
+    },
   };
 }
