@@ -1,12 +1,13 @@
 import type { EventListQuery } from "@gridrisk/shared";
 import type { Actor } from "../policies/actor";
+import { canSeeEventIds } from "./eventVisibility";
 
 /**
  * What the event list filters and sorts by, as the metrics facts hold it for every event (see
  * metricsStore): the list can then pick a page in memory and read only that page's events, by
  * `_id`, where the same query in the database reads every event on FerretDB's SQLite backend.
  * Each function here answers exactly what its database counterpart in
- * routes/events/eventListFilter.ts and events/eventVisibility.ts selects (a test compares them on
+ * routes/events/eventListFilter.ts selects, and visibility is canSeeEventIds (a test compares them on
  * a seeded history across queries, sorts, cursors and roles).
  */
 export interface ListFields {
@@ -35,17 +36,6 @@ export interface ListPosition {
 }
 
 type ListSort = { field: "createdAt" | "nextDeadline"; direction: 1 | -1 };
-
-/** visibleEventsFilter, in memory. */
-export function visibleInList(fields: ListFields, actor: Pick<Actor, "id" | "role" | "scope" | "departmentId">) {
-  if (actor.role === "department_handler") {
-    return (
-      fields.reporterId === actor.id ||
-      (actor.departmentId !== undefined && fields.departmentIds.includes(actor.departmentId))
-    );
-  }
-  return fields.regionPath.some((id) => actor.scope.includes(id));
-}
 
 /** eventListFilter's conditions (but `q`, which only the database answers), in memory. */
 export function matchesListQuery(fields: ListFields, query: EventListQuery, actorId?: string): boolean {
@@ -87,14 +77,14 @@ function compare(a: ListFields, b: ListFields, sort: ListSort): number {
 export function pageOfList(
   candidates: Iterable<ListFields>,
   query: EventListQuery,
-  actor: Pick<Actor, "id" | "role" | "scope" | "departmentId">,
+  actor: Actor,
   sort: ListSort,
   after?: ListPosition,
 ): { page: ListFields[]; more: boolean } {
   const position = after ? ({ id: after.id, reportedAt: after.value, nextDeadline: after.value } as ListFields) : null;
   const selected: ListFields[] = [];
   for (const fields of candidates) {
-    if (!visibleInList(fields, actor) || !matchesListQuery(fields, query, actor.id)) continue;
+    if (!canSeeEventIds(actor, fields) || !matchesListQuery(fields, query, actor.id)) continue;
     if (position && compare(fields, position, sort) <= 0) continue;
     selected.push(fields);
   }

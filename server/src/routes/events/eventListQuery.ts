@@ -1,6 +1,6 @@
 import type { EventListQuery } from "@gridrisk/shared";
-import { type ListFields, matchesListQuery, pageOfList, sortValueOf, visibleInList } from "../../events/eventListFacts";
-import { visibleEventsFilter } from "../../events/eventVisibility";
+import { type ListFields, matchesListQuery, pageOfList, sortValueOf } from "../../events/eventListFacts";
+import { canSeeEvent, canSeeEventIds, visibleEventsFilter } from "../../events/eventVisibility";
 import { metricFactOf } from "../../metrics/metricFact";
 import { metricsStore } from "../../metrics/metricsStore";
 import { type EventDoc, EventModel } from "../../models/event";
@@ -38,11 +38,10 @@ export async function listFromFacts(
   const docs = await Promise.all(page.map((fact) => EventModel.findById(fact.id).select({ timeline: 0 }).lean()));
   // An event changed by another instance since its fact was read shows as it is now, or not at
   // all if it no longer belongs in the list.
-  const kept = (docs as (EventDoc | null)[]).filter((doc): doc is EventDoc => {
-    if (!doc) return false;
-    const now = metricFactOf(doc);
-    return visibleInList(now, actor) && matchesListQuery(now, query, actor.id);
-  });
+  const kept = (docs as (EventDoc | null)[]).filter(
+    (doc): doc is EventDoc =>
+      doc !== null && canSeeEvent(actor, doc) && matchesListQuery(metricFactOf(doc), query, actor.id),
+  );
   const last = page.at(-1);
   return {
     items: kept.map(presentEventSummary),
@@ -79,7 +78,7 @@ export function countFromFacts(actor: Actor, region: string | undefined, facts: 
   const query = { region, sort: "-createdAt", limit: 1 } as EventListQuery;
   const byStatus: Record<string, number> = {};
   for (const fact of facts) {
-    if (visibleInList(fact, actor) && matchesListQuery(fact, query, actor.id))
+    if (canSeeEventIds(actor, fact) && matchesListQuery(fact, query, actor.id))
       byStatus[fact.status] = (byStatus[fact.status] ?? 0) + 1;
   }
   return byStatus;
